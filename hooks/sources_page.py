@@ -15,9 +15,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from sitekit import render, state
 from sitekit.datasets import Dataset, register
-from sitekit.registry import TYPES, Source
+from sitekit.registry import Source
 
 JSON_NAME = "sources.json"
+# Primary and official sources first, then reporting and commentary.
+GROUP_ORDER = ("government", "intelligence", "international-org", "treaty-text", "state-media", "news", "analysis", "encyclopedia")
 
 
 def _load(path: Path, shown: str, sources: dict[str, Source]) -> tuple[dict[str, Source], list]:
@@ -40,7 +42,7 @@ def _places(source_id: str, locale: str, context: dict[str, Any]) -> list[dict[s
 
 def _render(sources: dict[str, Source], locale: str, context: dict[str, Any]) -> str:
     groups = []
-    for kind in TYPES:
+    for kind in GROUP_ORDER:
         members = sorted((s for s in sources.values() if s.type == kind), key=lambda s: (s.publisher[locale], s.id))
         if members:
             entries = [

@@ -7,9 +7,10 @@ Renderers register themselves here with `register()`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from .problems import Problem
 from .registry import Source
