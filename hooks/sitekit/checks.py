@@ -36,7 +36,7 @@ def _hint(label: str, candidates: list[str]) -> str:
     return "add it to docs/sources.yml or correct the id"
 
 
-def _check_refs(page: Page, sources: dict[str, Source], counts: Counter[str], problems: list[Problem]) -> None:
+def _check_refs(page: Page, sources: dict[str, Source], counts: Counter[str], problems: list[Problem], invalid: set[str]) -> None:
     defs = page.scan.definitions
     known = sorted(set(sources) | set(defs))
     note_uses: Counter[str] = Counter()
@@ -45,7 +45,7 @@ def _check_refs(page: Page, sources: dict[str, Source], counts: Counter[str], pr
             counts[label] += 1
         elif label in defs:
             note_uses[label] += 1
-        else:
+        elif label not in invalid:
             problems.append(Problem(page.shown, line, f"[^{label}] is not a listed source ({_hint(label, known)})"))
     for label, line in page.scan.duplicate_definitions:
         problems.append(Problem(page.shown, line, f"[^{label}] is defined twice on this page; keep one definition"))
@@ -68,7 +68,7 @@ def _check_refs(page: Page, sources: dict[str, Source], counts: Counter[str], pr
             if ref in sources:
                 counts[ref] += 1
                 cited += 1
-            elif ref not in defs:
+            elif ref not in defs and ref not in invalid:
                 problems.append(Problem(page.shown, line, f"[^{ref}] is not a listed source ({_hint(ref, known)})"))
         if not cited:
             problems.append(
@@ -76,13 +76,13 @@ def _check_refs(page: Page, sources: dict[str, Source], counts: Counter[str], pr
             )
 
 
-def _check_page(page: Page, sources: dict[str, Source], cites: Citations, problems: list[Problem]) -> None:
+def _check_page(page: Page, sources: dict[str, Source], cites: Citations, problems: list[Problem], invalid: set[str]) -> None:
     counts: Counter[str] = Counter()
     for what, line in page.scan.unsafe:
         problems.append(
             Problem(page.shown, line, f"raw HTML with {what} is not allowed in content; write plain Markdown instead")
         )
-    _check_refs(page, sources, counts, problems)
+    _check_refs(page, sources, counts, problems, invalid)
     for marker, line in page.scan.markers:
         dataset = DATASETS.get(marker)
         if dataset is None:
@@ -130,12 +130,16 @@ def _check_pairs(pages: dict[tuple[str, str], Page], cites: Citations, problems:
 
 
 def check_site(
-    pages: dict[tuple[str, str], Page], sources: dict[str, Source], registry_shown: str, cites: Citations
+    pages: dict[tuple[str, str], Page],
+    sources: dict[str, Source],
+    registry_shown: str,
+    cites: Citations,
+    invalid: set[str] = frozenset(),
 ) -> list[Problem]:
     """Apply every page and cross-page rule; return all problems."""
     problems: list[Problem] = []
     for page in pages.values():
-        _check_page(page, sources, cites, problems)
+        _check_page(page, sources, cites, problems, invalid)
     _check_pairs(pages, cites, problems)
     used: set[str] = set()
     for counts in cites.per_page.values():

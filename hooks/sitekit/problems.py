@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import click
 from mkdocs.exceptions import Abort
+
+
+class ContentError(Abort):
+    """Stops the build with our message only (no traceback), on stderr like a compiler."""
+
+    def show(self, *args: object, **kwargs: object) -> None:
+        click.echo("\n" + self.format_message(), err=True)
 
 
 @dataclass(frozen=True, order=True)
@@ -26,4 +34,4 @@ def abort_if_any(problems: list[Problem]) -> None:
     unique = sorted(set(problems))
     noun = "problem" if len(unique) == 1 else "problems"
     body = "\n".join(str(p) for p in unique)
-    raise Abort(f"{body}\nBuild stopped: {len(unique)} {noun} in the content (see CONTRIBUTING.md).")
+    raise ContentError(f"{body}\nBuild stopped: {len(unique)} {noun} in the content (see CONTRIBUTING.md).")

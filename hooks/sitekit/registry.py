@@ -178,18 +178,28 @@ def _validate_entry(
     ), []
 
 
-def load_registry(path: Path, shown: str, today: dt.date | None = None) -> tuple[dict[str, Source], list[Problem]]:
-    """Load and validate the registry; return the valid sources by id and every problem."""
+@dataclass
+class Registry:
+    """The valid sources by id, plus the ids of entries that failed validation."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    # Citations of these ids are not reported again: the entry's own problem says what to fix.
+    invalid: set[str] = field(default_factory=set)
+
+
+def load_registry(path: Path, shown: str, today: dt.date | None = None) -> tuple[Registry, list[Problem]]:
+    """Load and validate the registry; return the valid sources and every problem."""
+    registry = Registry()
     if not path.exists():
-        return {}, [Problem(shown, 1, "the source registry is missing; create it as a YAML list of sources")]
+        return registry, [Problem(shown, 1, "the source registry is missing; create it as a YAML list of sources")]
     data, problems = load(path, shown)
     if problems:
-        return {}, problems
+        return registry, problems
     if data is None or (hasattr(data, "__len__") and len(data) == 0):
-        return {}, [Problem(shown, 1, "the registry is empty; add at least one source ('- id: …')")]
+        return registry, [Problem(shown, 1, "the registry is empty; add at least one source ('- id: …')")]
     if not isinstance(data, list):
-        return {}, [Problem(shown, line_of(data), "the registry must be a YAML list of sources, each starting with '- id: …'")]
-    sources: dict[str, Source] = {}
+        return registry, [Problem(shown, line_of(data), "the registry must be a YAML list of sources, each starting with '- id: …'")]
+    sources = registry.sources
     seen: dict[str, int] = {}
     for index, node in enumerate(data):
         where = Problem(shown, line_of(data, index), "")
@@ -197,4 +207,6 @@ def load_registry(path: Path, shown: str, today: dt.date | None = None) -> tuple
         problems.extend(found)
         if source:
             sources[source.id] = source
-    return sources, problems
+        elif hasattr(node, "get") and isinstance(node.get("id"), str):
+            registry.invalid.add(node["id"])
+    return registry, problems

@@ -37,7 +37,8 @@ def collect(docs_dir: Path, root: Path) -> tuple[Site, list[Problem]]:
     """Read the registry, the data sets and every page; return the site and all problems."""
     site = Site(root=root, docs_dir=docs_dir)
     registry = docs_dir / REGISTRY
-    site.sources, problems = load_registry(registry, _shown(registry, root))
+    loaded, problems = load_registry(registry, _shown(registry, root))
+    site.sources = loaded.sources
     if problems and not site.sources:
         return site, problems  # without a registry every citation would be reported too
     for marker, dataset in DATASETS.items():
@@ -55,7 +56,7 @@ def collect(docs_dir: Path, root: Path) -> tuple[Site, list[Problem]]:
             site.abbreviations[locale] = text or ""
             found.extend([problem] if problem else [])
     problems.extend(found)
-    problems.extend(check_site(site.pages, site.sources, _shown(registry, root), site.cites))
+    problems.extend(check_site(site.pages, site.sources, _shown(registry, root), site.cites, loaded.invalid))
     return site, problems
 
 
