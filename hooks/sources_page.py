@@ -26,27 +26,31 @@ def _load(path: Path, shown: str, sources: dict[str, Source]) -> tuple[dict[str,
     return sources, []
 
 
-def _places(source_id: str, locale: str, context: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every page of `locale` citing the source, with one link per reference on it."""
-    page, files = context["page"], context["files"]
-    places = []
+def _places(locale: str, context: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """For each source, the pages of `locale` citing it, with one link per reference."""
+    page = context["page"]
+    by_uri = {f.src_uri: f for f in context["files"]}
+    places: dict[str, list[dict[str, Any]]] = {}
     for (loc, rel), counts in sorted(state.SITE.cites.per_page.items()):
-        target = files.get_file_from_path(f"{loc}/{rel}")
-        if loc != locale or source_id not in counts or target is None:
+        target = by_uri.get(f"{loc}/{rel}")
+        if loc != locale or target is None:
             continue
         url = get_relative_url(target.url, page.url)
-        anchors = [f"{url}#fnref{'' if n == 1 else n}:{source_id}" for n in range(1, counts[source_id] + 1)]
-        places.append({"title": state.SITE.pages[(loc, rel)].meta.get("title", rel), "anchors": anchors})
+        title = state.SITE.pages[(loc, rel)].meta.get("title", rel)
+        for sid, count in counts.items():
+            anchors = [f"{url}#fnref{'' if n == 1 else n}:{sid}" for n in range(1, count + 1)]
+            places.setdefault(sid, []).append({"title": title, "anchors": anchors})
     return places
 
 
 def _render(sources: dict[str, Source], locale: str, context: dict[str, Any]) -> str:
+    places = _places(locale, context)
     groups = []
     for kind in GROUP_ORDER:
         members = sorted((s for s in sources.values() if s.type == kind), key=lambda s: (s.publisher[locale], s.id))
         if members:
             entries = [
-                {"source": s, "citation": render.citation(state.ENV, s, locale), "places": _places(s.id, locale, context)}
+                {"source": s, "citation": render.citation(state.ENV, s, locale), "places": places.get(s.id, [])}
                 for s in members
             ]
             groups.append({"type": kind, "entries": entries})

@@ -137,7 +137,7 @@ def _validate_entry(
 ) -> tuple[Source | None, list[Problem]]:
     shown = where.path
     entry = _Entry(node, shown, today)
-    if not hasattr(node, "get") or not hasattr(node, "lc"):
+    if not isinstance(node, dict):
         return None, [Problem(shown, where.line, f"entry {index + 1} is not a mapping of fields; start it with '- id: …'")]
     for key in node:
         if key not in REQUIRED and key not in OPTIONAL:

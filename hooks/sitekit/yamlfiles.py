@@ -1,8 +1,10 @@
-"""Loading the site's YAML data files with line numbers, strictly.
+"""Loading the site's YAML data files with line numbers, strictly and fast.
 
-ruamel.yaml's round-trip loader keeps the line of every mapping and list item and
-refuses duplicate keys; YAML 1.2 rules keep `no`/`on` as text. Implicit types that
-remain (dates, numbers, booleans) are checked by the callers' field rules.
+PyYAML's C parser composes the document; our constructor records the line of every
+mapping key and list item, refuses duplicate keys (PyYAML would keep the last one
+silently), keeps dates as text (so that `2024-02-30` reaches the date rule instead of
+crashing the loader) and reads only true/false as booleans (YAML 1.1 turns `no`, the
+code for Norwegian, into False).
 """
 
 from __future__ import annotations
@@ -12,19 +14,62 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+import yaml
 
 from .problems import Problem
 from .textfiles import read_utf8
 
-
-class _DatesAsText(RoundTripConstructor):
-    """Keep `2024-02-30` as text so that the field rules, not the loader, judge the date."""
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+class LineDict(dict):
+    """A mapping that remembers its own line and the line of each key (1-based)."""
+
+    line: int = 1
+    key_lines: dict[Any, int]
+
+
+class LineList(list):
+    """A list that remembers its own line and the line of each item (1-based)."""
+
+    line: int = 1
+    item_lines: list[int]
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    """The same key twice in one mapping."""
+
+
+class StrictLoader(Loader):
+    """Safe loading with line numbers, no duplicate keys and no implicit dates."""
+
+
+def _mapping(loader: StrictLoader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line, result.key_lines = node.start_mark.line + 1, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise DuplicateKey(problem=f'duplicate key "{key}"', problem_mark=key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _sequence(loader: StrictLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line, result.item_lines = node.start_mark.line + 1, [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in Loader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def load(path: Path, shown: str) -> tuple[Any, list[Problem]]:
@@ -32,38 +77,33 @@ def load(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     text, problem = read_utf8(path, shown)
     if problem:
         return None, [problem]
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DatesAsText
     try:
-        return yaml.load(text), []
-    except DuplicateKeyError as err:
-        mark = err.problem_mark
-        key = str(err.problem).split('"')[1] if '"' in str(err.problem) else "a key"
-        return None, [Problem(shown, mark.line + 1, f'duplicate key "{key}" in one entry; keep only one')]
-    except MarkedYAMLError as err:
+        return yaml.load(text, Loader=StrictLoader), []
+    except DuplicateKey as err:
+        key = str(err.problem).split('"')[1]
+        return None, [Problem(shown, err.problem_mark.line + 1, f'duplicate key "{key}" in one entry; keep only one')]
+    except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         what = (err.problem or err.context or "syntax error").strip()
         return None, [Problem(shown, line, f"invalid YAML: {what}; check indentation and quoting")]
+    except yaml.YAMLError:
+        return None, [Problem(shown, 1, "invalid YAML; check indentation and quoting")]
 
 
 def line_of(node: Any, key: str | int | None = None, default: int = 1) -> int:
     """The 1-based line of a mapping key or list item (or of the node itself)."""
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return default
-    try:
-        if key is None:
-            return lc.line + 1
-        if isinstance(key, int):
-            return lc.item(key)[0] + 1
-        return lc.key(key)[0] + 1
-    except (KeyError, IndexError, TypeError):
-        return lc.line + 1
+    if isinstance(node, LineDict):
+        return node.key_lines.get(key, node.line) if key is not None else node.line
+    if isinstance(node, LineList):
+        if isinstance(key, int) and 0 <= key < len(node.item_lines):
+            return node.item_lines[key]
+        return node.line
+    return default
 
 
 def is_text(value: Any) -> bool:
-    """A non-empty string (YAML may have turned an unquoted value into a date or number)."""
+    """A non-empty string (YAML may have turned an unquoted value into a number or boolean)."""
     return isinstance(value, str) and value.strip() != ""
 
 
