@@ -16,6 +16,7 @@ COMMENT = re.compile(r"<!--.*?-->", re.S)
 MARKER = re.compile(r"^<!--\s*([a-z-]+)\s*-->\s*$")
 REF = re.compile(r"(?<!\\)\[\^([^\]]*)\](?!:)")
 DEF = re.compile(r"^ {0,3}\[\^([^\]]*)\]:[ ]*(.*)$")
+BLOCK_START = re.compile(r"^(?: {0,3}\[\^[^\]]*\]:|\s*(?:[-*+]|\d+[.)])\s|\s*#{1,6}(?:\s|$)|\s*>|\s*\|)")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 EXEMPT_LINE = re.compile(
@@ -60,21 +61,34 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def _closing_fence(lines: list[str], start: int, fence: str) -> int | None:
+    for j in range(start + 1, len(lines)):
+        m = FENCE.match(lines[j])
+        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not lines[j].strip().strip(fence[0]):
+            return j
+    return None
+
+
 def mask_code(text: str) -> str:
     """Blank out fenced code, inline code and HTML comments, keeping line structure."""
     lines = text.split("\n")
-    fence: str | None = None
-    for i, line in enumerate(lines):
-        m = FENCE.match(line)
-        if fence is None and m:
-            fence = m.group(1)
-            lines[i] = ""
-        elif fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            lines[i] = ""
-    text = "\n".join(lines)
-    text = CODE_SPAN.sub(_blank, text)
+    i = 0
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        end = _closing_fence(lines, i, m.group(1)) if m else None
+        if end is None:
+            i += 1  # an unclosed fence is plain text to Markdown, so it is to us
+            continue
+        for j in range(i, end + 1):
+            lines[j] = ""
+        i = end + 1
+    # A code span never crosses into another block: cut before each line that starts one.
+    chunks: list[list[str]] = []
+    for line in lines:
+        if not chunks or not line.strip() or not chunks[-1][-1].strip() or BLOCK_START.match(line):
+            chunks.append([])
+        chunks[-1].append(line)
+    text = "\n".join(CODE_SPAN.sub(_blank, "\n".join(chunk)) for chunk in chunks)
     return COMMENT.sub(_blank, text)
 
 
