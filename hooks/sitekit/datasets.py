@@ -1,0 +1,41 @@
+"""Data files that pages render at a marker line (`<!-- timeline -->`), cited like prose.
+
+A data set validates its YAML file beside the registry and says which sources it cites,
+so that the page carrying its marker is checked exactly like hand-written text.
+Renderers register themselves here with `register()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from .problems import Problem
+from .registry import Source
+
+
+class Renderer(Protocol):
+    """Turns a loaded data set into Markdown (citations as [^id]) for one language."""
+
+    def __call__(self, data: Any, locale: str, context: dict[str, Any]) -> str: ...
+
+
+@dataclass
+class Dataset:
+    """A data file rendered at a marker: how to load it, what it cites, how to render it."""
+
+    marker: str
+    filename: str  # relative to docs/, or "" when the data set is the registry itself
+    load: Callable[[Path, str, dict[str, Source]], tuple[Any, list[Problem]]]
+    cited: Callable[[Any], dict[str, int]]  # source id -> number of citations it renders
+    render: Renderer
+
+
+DATASETS: dict[str, Dataset] = {}
+
+
+def register(dataset: Dataset) -> None:
+    """Make a data set available to pages through its marker."""
+    DATASETS[dataset.marker] = dataset

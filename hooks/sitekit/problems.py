@@ -1,0 +1,37 @@
+"""Problems found in contributors' files, reported all at once in compiler form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import click
+from mkdocs.exceptions import Abort
+
+
+class ContentError(Abort):
+    """Stops the build with our message only (no traceback), on stderr like a compiler."""
+
+    def show(self, *args: object, **kwargs: object) -> None:
+        click.echo("\n" + self.format_message(), err=True)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One defect in a contributor's file: where it is and what to do about it."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def abort_if_any(problems: list[Problem]) -> None:
+    """Stop the build, printing every problem once, sorted by file and line."""
+    if not problems:
+        return
+    unique = sorted(set(problems))
+    noun = "problem" if len(unique) == 1 else "problems"
+    body = "\n".join(str(p) for p in unique)
+    raise ContentError(f"{body}\nBuild stopped: {len(unique)} {noun} in the content (see CONTRIBUTING.md).")

@@ -1,0 +1,50 @@
+"""Rendering registry entries with the theme's Jinja templates, in each language's style."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment
+
+from .registry import Source
+
+MONTHS_EN = "January February March April May June July August September October November December".split()
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, Any]:
+    """The per-language words of generated text (labels.yml beside this module)."""
+    return yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8"))
+
+
+def localdate(value: dt.date | str | None, locale: str) -> str:
+    """A date as Japanese (2024年10月18日) or English (18 October 2024) readers write it."""
+    if value is None:
+        return labels()[locale]["undated"]
+    if isinstance(value, str):
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 2:  # month precision, as in the timeline
+            year, month = parts
+            return f"{year}年{month}月" if locale == "ja" else f"{MONTHS_EN[month - 1]} {year}"
+        value = dt.date(*parts)
+    if locale == "ja":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def install_filters(env: Environment) -> Environment:
+    """Give a Jinja environment the filters our templates use."""
+    env.filters["localdate"] = localdate
+    env.globals["labels"] = labels()
+    return env
+
+
+def citation(env: Environment, source: Source, locale: str) -> str:
+    """One source as an inline HTML citation, on a single line (a footnote definition)."""
+    html = env.get_template("partials/citation.html").render(s=source, locale=locale, L=labels()[locale])
+    return re.sub(r"\s*\n\s*", " ", html.strip())

@@ -1,0 +1,38 @@
+"""Per-build state shared by the hook modules (reset on the first pass of every build)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from .site import Site
+
+SITE: Site = Site(root=Path("."), docs_dir=Path("docs"))
+ENV: Environment | None = None
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def current_locale(config: MkDocsConfig) -> str:
+    """The language being built now, as the i18n plugin sees it."""
+    plugin = config.plugins.get("i18n")
+    return plugin.current_language if plugin else "ja"
+
+
+def is_first_pass(config: MkDocsConfig) -> bool:
+    """True in the default language's pass, which starts every build and every rebuild."""
+    plugin = config.plugins.get("i18n")
+    return plugin is None or plugin.current_language == plugin.default_language
+
+
+def page_key(page: Page) -> tuple[str, str]:
+    """(locale, path inside the language folder) of a page, e.g. ("en", "treaty.md")."""
+    locale, _, rel = page.file.src_uri.partition("/")
+    return locale, rel
+
+
+def abbreviations(locale: str) -> str:
+    """The abbreviation definitions appended to every page of a language (may be empty)."""
+    return SITE.abbreviations.get(locale, "")

@@ -1,0 +1,23 @@
+"""Reading contributors' text files: UTF-8 only, with a clear message otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import Problem
+
+
+def read_utf8(path: Path, shown: str) -> tuple[str | None, Problem | None]:
+    """Return the file's text, or a problem naming the first byte that is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        byte = data[err.start]
+        return None, Problem(
+            shown, line, f"the file is not valid UTF-8 (byte 0x{byte:02x}); save it with UTF-8 encoding"
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n"), None

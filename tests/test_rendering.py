@@ -1,0 +1,97 @@
+"""Footnotes, the sources page and the JSON download are written from the registry."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+CITATION = re.compile(r'<span class="citation" data-source="([^"]+)">(.*?)</span>')
+NEWSWEEK = "https://newsweekjapan.jp/headlines/world/2024/10/520203.php"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from conftest import Project
+
+    result = Project(tmp_path_factory.mktemp("site")).build()
+    assert result.code == 0, result.stderr
+    return result.site
+
+
+def citations(site, path):
+    html = (site / path).read_text(encoding="utf-8")
+    return dict(CITATION.findall(html))
+
+
+def test_japanese_citation_style(built):
+    cites = citations(built, "about/index.html")
+    assert cites["reuters-2024-10-18"] == (
+        f'ロイター<a href="{NEWSWEEK}" class="cite-title">「<cite>北朝鮮がロシアに兵士派遣</cite>」</a>'
+        "、2024年10月18日、ニューズウィーク日本版掲載。2026年11月22日閲覧。"
+        '<a href="https://archive.example/abc">アーカイブ</a>。'
+    )
+    # A Korean title keeps its own script, gets the Japanese translation and a language marker.
+    assert cites["nis-2024-10-18"] == (
+        "韓国国家情報院“<cite lang=\"ko\">북한, 러시아에 특수부대 파병</cite>”［北朝鮮、ロシアに特殊部隊を派兵］"
+        "（韓国語）、2024年10月18日。2026年11月22日閲覧。"
+    )
+
+
+def test_english_citation_style(built):
+    cites = citations(built, "en/about/index.html")
+    assert cites["reuters-2024-10-18"] == (
+        f'Reuters, <a href="{NEWSWEEK}" class="cite-title">“<cite lang="ja">北朝鮮がロシアに兵士派遣</cite>”</a>'
+        " [North Korea sends soldiers to Russia] (in Japanese), 18 October 2024, via Newsweek Japan."
+        ' Accessed 22 November 2026. <a href="https://archive.example/abc">Archived copy</a>.'
+    )
+    assert cites["nis-2024-10-18"] == (
+        'National Intelligence Service (South Korea), “<cite lang="ko">북한, 러시아에 특수부대 파병</cite>”'
+        " [North Korea sends special forces to Russia] (in Korean), 18 October 2024. Accessed 22 November 2026."
+    )
+
+
+def test_same_source_twice_is_one_footnote_with_two_backlinks(project):
+    text = (project.root / "docs/ja/about.md").read_text(encoding="utf-8")
+    project.write("docs/ja/about.md", text.replace("伝えた[^reuters-2024-10-18]", "伝えた[^reuters-2024-10-18][^nis-2024-10-18]"))
+    result = project.build()
+    assert result.code == 0, result.stderr
+    html = (result.site / "about/index.html").read_text(encoding="utf-8")
+    assert html.count('id="fn:nis-2024-10-18"') == 1
+    assert 'id="fnref:nis-2024-10-18"' in html and 'id="fnref2:nis-2024-10-18"' in html
+    sources = (result.site / "sources/index.html").read_text(encoding="utf-8")
+    assert 'href="../about/#fnref:nis-2024-10-18"' in sources
+    assert 'href="../about/#fnref2:nis-2024-10-18"' in sources
+
+
+def test_sources_page_links_back_to_citing_places_in_its_language(built):
+    ja = (built / "sources/index.html").read_text(encoding="utf-8")
+    en = (built / "en/sources/index.html").read_text(encoding="utf-8")
+    assert 'id="src-nis-2024-10-18"' in ja and 'id="src-nis-2024-10-18"' in en
+    assert 'href="../about/#fnref:reuters-2024-10-18"' in ja
+    assert 'href="../about/#fnref:reuters-2024-10-18"' in en  # en/sources/ -> en/about/
+    assert "引用箇所: 概要" in ja and "Cited in: About" in en
+    # Groups follow the order: official and intelligence sources before news reports.
+    assert ja.index('id="intelligence"') < ja.index('id="news"')
+
+
+def test_registry_is_published_as_json(built):
+    data = json.loads((built / "sources.json").read_text(encoding="utf-8"))
+    ids = [s["id"] for s in data["sources"]]
+    assert ids == ["nis-2024-10-18", "reuters-2024-10-18"]
+    reuters = data["sources"][1]
+    assert reuters["published"] == "2024-10-18" and reuters["via"]["en"] == "Newsweek Japan"
+
+
+def test_heading_ids_stay_readable_in_japanese(project):
+    text = (project.root / "docs/ja/about.md").read_text(encoding="utf-8")
+    project.write("docs/ja/about.md", text + "\n## 第4条の内容\n\n条文がある[^nis-2024-10-18]。\n")
+    result = project.build()
+    assert result.code == 0, result.stderr
+    assert 'id="第4条の内容"' in (result.site / "about/index.html").read_text(encoding="utf-8")
+
+
+def test_html_lang_matches_each_language(built):
+    assert '<html lang="ja"' in (built / "about/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (built / "en/about/index.html").read_text(encoding="utf-8")
