@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from sitekit import geo, render, state
 from sitekit.datasets import Dataset, register
+from sitekit.figures import cited
 from sitekit.places_data import Place, load_places
 
 MARKER = "map"
@@ -98,7 +99,7 @@ def _render(places: dict[str, Place], locale: str, context: dict[str, Any]) -> s
             {
                 "id": place.id, "name": place.name[locale], "role": place.role[locale], "x": x, "y": y,
                 "label_x": lx, "label_y": ly, "anchor": anchor, "coords": _coords(place, locale),
-                "cites": "".join(f"[^{sid}]" for sid in place.sources),
+                "role_cited": cited(place.role[locale], "".join(f"[^{sid}]" for sid in place.sources), locale),
             }
         )
     by_id = {s["id"]: s for s in shown}
@@ -109,7 +110,12 @@ def _render(places: dict[str, Place], locale: str, context: dict[str, Any]) -> s
     desc = text["desc"].format(places=text["sep"].join(names))
     if stops:
         desc += text["desc_route"].format(route=route_text)
-    country_names = [{"x": c.label_x, "y": c.label_y, "name": text["countries"][c.code]} for c in geo.countries() if c.code in text["countries"]]
+    country_names = []
+    for c in geo.countries():
+        if c.code in text["countries"]:
+            name = text["countries"][c.code]
+            half = _text_width(name) / 2
+            country_names.append({"x": min(max(c.label_x, half + 4), geo.WIDTH - half - 4), "y": max(c.label_y, FONT + 4), "name": name})
     template = state.ENV.get_template("partials/map.html")
     return template.render(
         width=geo.WIDTH, height=geo.HEIGHT, countries=geo.countries(), highlight=HIGHLIGHT, country_names=country_names,

@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from sitekit import render, state
 from sitekit.datasets import Dataset, register
+from sitekit.figures import cited
 from sitekit.timeline_data import THEMES, Event, load_timeline
 
 MARKER = "timeline"
@@ -63,8 +64,7 @@ def _render(events: list[Event], locale: str, context: dict[str, Any]) -> str:
                 "date_label": render.localdate(event.date, locale),
                 "theme": event.theme,
                 "theme_label": words["themes"][event.theme],
-                "text": event.text[locale],
-                "cites": "".join(f"[^{sid}]" for sid in event.sources),
+                "text": cited(event.text[locale], "".join(f"[^{sid}]" for sid in event.sources), locale),
                 "place": _place(event, locale, context),
             }
         )

@@ -16,7 +16,7 @@ from .estimates_data import Estimate
 from .figures import number
 
 WIDTH, HEIGHT = 480, 300
-LEFT, RIGHT, TOP, BOTTOM = 58, 14, 40, 44
+LEFT, RIGHT, TOP, BOTTOM = 58, 14, 54, 44  # TOP leaves room for two rows of legend
 MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -40,6 +40,7 @@ class Series:
     index: int
     points: list[Point] = field(default_factory=list)
     path: str = ""
+    legend: tuple[float, float] = (0.0, 0.0)  # where its key goes, above the plot
 
 
 def _nice_step(span: float, ticks: int = 4) -> float:
@@ -93,8 +94,14 @@ def build(estimates: list[Estimate], measures: tuple[str, ...], locale: str, wor
         point = Point(x_of(day), y_of(estimate.middle), y_of(estimate.low), y_of(estimate.high or estimate.low), describe(estimate))
         series[estimate.measure].points.append(point)
     used = [s for s in series.values() if s.points]
+    legend_x, legend_y = float(LEFT), 14.0
     for s in used:
         s.path = _step_path(s.points)
+        width = 30 + sum(13 if ord(ch) > 0x2E80 else 7 for ch in s.label)
+        if legend_x > LEFT and legend_x + width > WIDTH - RIGHT:
+            legend_x, legend_y = float(LEFT), legend_y + 18
+        s.legend = (legend_x, legend_y)
+        legend_x += width + 24
     y_ticks = [{"y": y_of(v), "label": number(v, locale)} for v in _frange(0, y_max, step)]
     x_ticks = []
     for i, day in enumerate(_month_ticks(start, end)):

@@ -32,3 +32,10 @@ def figure(low: int, high: int | None, qualifier: str, measure: str, locale: str
     value = number(low, locale) if high is None else words["range"].format(low=number(low, locale), high=number(high, locale))
     value += words["units"].get(measure, "")
     return words["qualifiers"][qualifier].format(n=value)
+
+
+def cited(text: str, cites: str, locale: str) -> str:
+    """Citations where each language puts them: before a closing 「。」, after an English full stop."""
+    if locale == "ja" and text.endswith("。"):
+        return text[:-1] + cites + "。"
+    return text + cites

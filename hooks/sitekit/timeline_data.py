@@ -51,7 +51,9 @@ def out_of_order(before: str, after: str) -> bool:
     return b[:n] < a[:n]
 
 
-def _event(node: Any, index: int, shown: str, line: int, sources: dict[str, Source], places: set[str] | None, today: dt.date) -> tuple[Event | None, list[Problem]]:
+def _event(
+    node: Any, index: int, shown: str, line: int, sources: dict[str, Source], places: set[str] | None, today: dt.date
+) -> tuple[Event | None, list[Problem]]:
     problems: list[Problem] = []
     f = Fields(node, shown, problems)
     if not f.shape(index, line, REQUIRED, OPTIONAL, "date"):
