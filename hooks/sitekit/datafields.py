@@ -129,13 +129,13 @@ class Fields:
             return None
         return text
 
-    def integer(self, key: str) -> int | None:
+    def integer(self, key: str, example: str = "10000") -> int | None:
         """A whole number of zero or more, written with digits only."""
         value = self.node.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.add(key, f'"{key}: {value}" must be a whole number written with digits only, e.g. 10000')
+            self.add(key, f'"{key}: {value}" must be a whole number written with digits only, e.g. {example}')
             return None
         return int(value)
 

@@ -55,7 +55,7 @@ def _place(node: Any, index: int, shown: str, line: int, sources: dict[str, Sour
     if lat is not None and lon is not None and not (SOUTH <= lat <= NORTH and WEST <= lon <= EAST):
         f.add("lat", f"{lat:g}°N {lon:g}°E lies outside the map ({WEST:g}–{EAST:g}°E, {SOUTH:g}–{NORTH:g}°N); check the coordinates")
     role = f.bilingual("role")
-    route = f.integer("route") if "route" in node else None
+    route = f.integer("route", "1") if "route" in node else None
     ids = f.sources("sources", sources)
     if not f.ok or None in (pid, names["ja"], names["en"], lat, lon, role, ids):
         return None, problems
