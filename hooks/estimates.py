@@ -55,7 +55,9 @@ def _chart(estimates: list[Estimate], key: str, locale: str) -> str:
     text = words["estimates"]
     series = text["series_sep"].join(s.label for s in c["series"])
     start, end = render.localdate(c["start"], locale), render.localdate(c["end"], locale)
-    desc = text["desc"].format(n=c["count"], start=start, end=end, series=series)
+    period = text["period_one"].format(start=start) if start == end else text["period"].format(start=start, end=end)
+    count = text["count_one"] if c["count"] == 1 else text["count"].format(n=c["count"])
+    desc = text["desc"].format(period=period, count=count, series=series)
     template = state.ENV.get_template("partials/estimates-chart.html")
     return template.render(c=c, key=key, locale=locale, title=text[f"{key}_title"], desc=desc).strip()
 
