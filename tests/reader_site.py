@@ -1,0 +1,94 @@
+"""A throwaway copy of the site with sample pages, for the reader-side tests and checks.
+
+The sample pages use the words of GUIDE section 4's search measurements (Japanese typed
+without spaces, English whole words), a wide table and a long URL, and cite only sources
+already in docs/sources.yml, so that the copy passes every check of the real build.
+Run directly to build one for a browser: python tests/reader_site.py /tmp/sample
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+A, B = "nis-2024-10-18", "reuters-2024-10-18"
+LONG_URL = "https://example.org/a/very/long/path/that/never/breaks/" + "segment" * 12
+
+PAGES = {
+    "treaty": (
+        ("条約", "露朝の包括的戦略パートナーシップ条約の署名と批准の経過。"),
+        ("Treaty", "How the Russia–North Korea Comprehensive Strategic Partnership treaty was signed and ratified."),
+        [
+            (f"ロシアと北朝鮮は包括的戦略パートナーシップ条約に署名した[^{A}]。", f"Russia and North Korea signed a strategic partnership treaty.[^{A}]"),
+            (f"ロシア議会は条約を批准した[^{B}]。", f"The Russian parliament ratified the treaty.[^{B}]"),
+        ],
+    ),
+    "deployment": (
+        ("派兵", "北朝鮮兵のクルスク州への派兵と、暴風軍団、捕虜についての報告。"),
+        ("Deployment", "Reports of North Korean soldiers sent to Kursk, the Storm Corps, and prisoners."),
+        [
+            (f"北朝鮮兵がクルスク州に派兵されたと発表された[^{A}]。", f"North Korean soldiers were sent to the Kursk region, the NIS said.[^{A}]"),
+            (f"暴風軍団と呼ばれる部隊が含まれ、捕虜となった兵士もいると報じられた[^{B}]。", f"Units of the Storm Corps were among them, and some became prisoners.[^{B}]"),
+        ],
+    ),
+    "weapons": (
+        ("兵器", "自走砲、多連装ロケット砲、弾道ミサイルの供与についての報告。"),
+        ("Weapons", "Reports of howitzers, rocket launchers and ballistic missiles supplied to Russia."),
+        [
+            (f"北朝鮮は自走砲と多連装ロケット砲、弾道ミサイルを供与したとされる[^{A}]。", f"North Korea supplied howitzers, rocket launchers and ballistic missiles.[^{A}]"),
+            (f"関連資料：<{LONG_URL}>[^{B}]", f"Related material: <{LONG_URL}>[^{B}]"),
+        ],
+    ),
+}
+
+TABLE = {
+    "ja": "| 日付 | 出来事 | 発表した機関 | 推定の規模 | 備考 |\n|---|---|---|---|---|\n"
+    + f"| 2024年10月18日 | 北朝鮮兵の派兵が初めて公表された長い説明文の例 | 韓国国家情報院 | 約1万2000人とされる推定値 | 未確認の情報を含む[^{A}] |\n",
+    "en": "| Date | Event | Announced by | Estimated size | Notes |\n|---|---|---|---|---|\n"
+    + f"| 18 October 2024 | A long description of the first public report of the deployment | National Intelligence Service | About 12,000 by one estimate | Includes unconfirmed reports[^{A}] |\n",
+}
+
+
+def _page(meta: tuple[str, str], paragraphs: list[str], table: str = "") -> str:
+    title, description = meta
+    body = "\n\n".join(paragraphs)
+    return f"---\ntitle: {title}\ndescription: {description}\nas_of: 2026-03-16\n---\n\n# {title}\n\n{body}\n\n{table}"
+
+
+def make_sample_site(dest: Path) -> Path:
+    """Copy the site's sources to `dest` and add the sample pages to both languages and the nav."""
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)
+    for name in ("docs", "hooks", "overrides", "includes"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    nav, translations = [], []
+    for name, (ja, en, paragraphs) in PAGES.items():
+        table = name == "weapons"
+        (dest / "docs/ja" / f"{name}.md").write_text(_page(ja, [p[0] for p in paragraphs], TABLE["ja"] if table else ""), encoding="utf-8")
+        (dest / "docs/en" / f"{name}.md").write_text(_page(en, [p[1] for p in paragraphs], TABLE["en"] if table else ""), encoding="utf-8")
+        nav.append(f"  - {ja[0]}: {name}.md")
+        translations.append(f"            {ja[0]}: {en[0]}")
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - 出典一覧: sources.md", "\n".join(nav) + "\n  - 出典一覧: sources.md")
+    config = config.replace("            出典一覧: Sources", "            出典一覧: Sources\n" + "\n".join(translations))
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+def build(root: Path, site_url: str = "https://example.org/nk/") -> subprocess.CompletedProcess:
+    """Build the site at `root` strictly (Pagefind included); return the finished process."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env, capture_output=True, text=True)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]).resolve()
+    target.mkdir(parents=True, exist_ok=True)
+    done = build(make_sample_site(target), os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
+    print(done.stderr[-3000:])
+    sys.exit(done.returncode)
