@@ -17,8 +17,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from sitekit import state
 
-# Footnotes repeat the citation text on every page; heading permalinks are a lone "¶".
-EXCLUDE = ".footnote, .headerlink, .page-as-of"
+# Not the words of the page: footnotes and reference numbers (the citation text repeats on every
+# page), heading permalinks ("¶"), the "as of" line, and the sources page's back-links and ids.
+EXCLUDE = ".footnote, sup[id^=\"fnref\"], .headerlink, .page-as-of, .cited-in, .source-id"
 
 
 # Under mkdocs-static-i18n the other languages are built inside the default language's

@@ -23,34 +23,54 @@ PAGES = {
         ("条約", "露朝の包括的戦略パートナーシップ条約の署名と批准の経過。"),
         ("Treaty", "How the Russia–North Korea Comprehensive Strategic Partnership treaty was signed and ratified."),
         [
-            (f"ロシアと北朝鮮は包括的戦略パートナーシップ条約に署名した[^{A}]。", f"Russia and North Korea signed a strategic partnership treaty.[^{A}]"),
-            (f"ロシア議会は条約を批准した[^{B}]。", f"The Russian parliament ratified the treaty.[^{B}]"),
+            f"ロシアと北朝鮮は包括的戦略パートナーシップ条約に署名した[^{A}]。",
+            f"ロシア議会は条約を批准した[^{B}]。",
+        ],
+        [
+            f"Russia and North Korea signed a strategic partnership treaty.[^{A}]",
+            f"The Russian parliament ratified the treaty.[^{B}]",
         ],
     ),
     "deployment": (
         ("派兵", "北朝鮮兵のクルスク州への派兵と、暴風軍団、捕虜についての報告。"),
         ("Deployment", "Reports of North Korean soldiers sent to Kursk, the Storm Corps, and prisoners."),
         [
-            (f"北朝鮮兵がクルスク州に派兵されたと発表された[^{A}]。", f"North Korean soldiers were sent to the Kursk region, the NIS said.[^{A}]"),
-            (f"暴風軍団と呼ばれる部隊が含まれ、捕虜となった兵士もいると報じられた[^{B}]。", f"Units of the Storm Corps were among them, and some became prisoners.[^{B}]"),
+            f"北朝鮮兵がクルスク州に派兵されたと発表された[^{A}]。",
+            f"暴風軍団と呼ばれる部隊が含まれ、捕虜となった兵士もいると報じられた[^{B}]。",
+        ],
+        [
+            f"North Korean soldiers were sent to the Kursk region, the NIS said.[^{A}]",
+            f"Units of the Storm Corps were among them, and some became prisoners.[^{B}]",
         ],
     ),
     "weapons": (
         ("兵器", "自走砲、多連装ロケット砲、弾道ミサイルの供与についての報告。"),
         ("Weapons", "Reports of howitzers, rocket launchers and ballistic missiles supplied to Russia."),
         [
-            (f"北朝鮮は自走砲と多連装ロケット砲、弾道ミサイルを供与したとされる[^{A}]。", f"North Korea supplied howitzers, rocket launchers and ballistic missiles.[^{A}]"),
-            (f"関連資料：<{LONG_URL}>[^{B}]", f"Related material: <{LONG_URL}>[^{B}]"),
+            f"北朝鮮は自走砲と多連装ロケット砲、弾道ミサイルを供与したとされる[^{A}]。",
+            f"関連資料：<{LONG_URL}>[^{B}]",
+        ],
+        [
+            f"North Korea supplied howitzers, rocket launchers and ballistic missiles.[^{A}]",
+            f"Related material: <{LONG_URL}>[^{B}]",
         ],
     ),
 }
 
+# A table wider than a phone, on the weapons page.
 TABLE = {
-    "ja": "| 日付 | 出来事 | 発表した機関 | 推定の規模 | 備考 |\n|---|---|---|---|---|\n"
-    + f"| 2024年10月18日 | 北朝鮮兵の派兵が初めて公表された長い説明文の例 | 韓国国家情報院 | 約1万2000人とされる推定値 | 未確認の情報を含む[^{A}] |\n",
-    "en": "| Date | Event | Announced by | Estimated size | Notes |\n|---|---|---|---|---|\n"
-    + f"| 18 October 2024 | A long description of the first public report of the deployment | National Intelligence Service | About 12,000 by one estimate | Includes unconfirmed reports[^{A}] |\n",
+    "ja": ["日付", "出来事", "発表した機関", "推定の規模", "備考"],
+    "en": ["Date", "Event", "Announced by", "Estimated size", "Notes"],
 }
+ROW = {
+    "ja": ["2024年10月18日", "北朝鮮兵の派兵が初めて公表された長い説明文の例", "韓国国家情報院", "約1万2000人", f"未確認の情報を含む[^{A}]"],
+    "en": ["18 October 2024", "A long description of the first public report", "National Intelligence Service", "About 12,000", f"Unconfirmed[^{A}]"],
+}
+
+
+def _table(locale: str) -> str:
+    rows = [TABLE[locale], ["---"] * len(TABLE[locale]), ROW[locale]]
+    return "".join("| " + " | ".join(row) + " |\n" for row in rows)
 
 
 def _page(meta: tuple[str, str], paragraphs: list[str], table: str = "") -> str:
@@ -67,10 +87,10 @@ def make_sample_site(dest: Path) -> Path:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     nav, translations = [], []
-    for name, (ja, en, paragraphs) in PAGES.items():
+    for name, (ja, en, ja_text, en_text) in PAGES.items():
         table = name == "weapons"
-        (dest / "docs/ja" / f"{name}.md").write_text(_page(ja, [p[0] for p in paragraphs], TABLE["ja"] if table else ""), encoding="utf-8")
-        (dest / "docs/en" / f"{name}.md").write_text(_page(en, [p[1] for p in paragraphs], TABLE["en"] if table else ""), encoding="utf-8")
+        (dest / "docs/ja" / f"{name}.md").write_text(_page(ja, ja_text, _table("ja") if table else ""), encoding="utf-8")
+        (dest / "docs/en" / f"{name}.md").write_text(_page(en, en_text, _table("en") if table else ""), encoding="utf-8")
         nav.append(f"  - {ja[0]}: {name}.md")
         translations.append(f"            {ja[0]}: {en[0]}")
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")

@@ -36,6 +36,9 @@
         autofocus: false,
         resetStyles: false
       });
+      // Pagefind names its box by title only; give it a real accessible name (axe label-title-only).
+      var field = input();
+      if (field) field.setAttribute("aria-label", dialog.getAttribute("aria-label"));
     });
     ready.catch(function () { ready = null });
     return ready;
