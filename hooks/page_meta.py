@@ -42,6 +42,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         alternates.append({"lang": locale, "url": file.url, "abs": urljoin(config.site_url or "/", file.url), "current": locale == own})
     context["page_locale"] = own
     context["page_alternates"] = alternates
+    context["page_is_home"] = state.page_key(page)[1] == "index.md"  # page.is_homepage is False for /en/
     return context
 
 
