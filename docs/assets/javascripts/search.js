@@ -11,6 +11,7 @@
   var bundle = new URL(mount.getAttribute("data-bundle"), document.baseURI);
   var container = document.querySelector(".md-container");
   var ready = null;
+  var giveFocusBack = false;  // closed by the reader (Escape, close button, backdrop), not by navigation
   opener.hidden = false;
 
   // Load Pagefind's UI once, from our own site, and mount it.
@@ -48,7 +49,8 @@
     return mount.querySelector("input");
   }
 
-  function setOpen(open) {
+  function setOpen(open, byReader) {
+    giveFocusBack = !open && !!byReader;
     if (toggle.checked !== open) {
       toggle.checked = open;
       toggle.dispatchEvent(new Event("change"));
@@ -64,21 +66,23 @@
       load().then(function () {
         requestAnimationFrame(function () { var field = input(); if (field && toggle.checked) field.focus() });
       });
-    } else if (dialog.contains(document.activeElement)) {
+    } else if (giveFocusBack) {
       opener.focus();
     }
+    giveFocusBack = false;
   });
 
   opener.addEventListener("click", function () { setOpen(true) });
   opener.addEventListener("pointerenter", load, { once: true });
-  dialog.querySelector("[data-site-search-close]").addEventListener("click", function () { setOpen(false) });
+  dialog.querySelector("[data-site-search-close]").addEventListener("click", function () { setOpen(false, true) });
+  dialog.querySelector(".md-search__overlay").addEventListener("click", function () { giveFocusBack = true });
 
   document.addEventListener("keydown", function (event) {
     if (event.metaKey || event.ctrlKey || event.altKey) return;
     if (toggle.checked) {
       if (event.key === "Escape") {
         event.preventDefault();
-        setOpen(false);
+        setOpen(false, true);
       }
       return;
     }
