@@ -15,11 +15,19 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from sitekit import state
 
 # Not the words of the page: footnotes and reference numbers (the citation text repeats on every
 # page), heading permalinks ("¶"), the "as of" line, and the sources page's back-links and ids.
 EXCLUDE = ".footnote, sup[id^=\"fnref\"], .headerlink, .page-as-of, .cited-in, .source-id"
+
+
+# Material's own search (lunr and its worker) is never loaded here: don't publish it.
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in [f for f in files if f.src_uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/search."))]:
+        files.remove(file)
+    return files
 
 
 # Under mkdocs-static-i18n the other languages are built inside the default language's
