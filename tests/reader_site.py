@@ -8,6 +8,7 @@ Run directly to build one for a browser: python tests/reader_site.py /tmp/sample
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import shutil
@@ -124,6 +125,7 @@ SITE_URL = "https://example.org/nk/"  # a sub-path, as on a project site
 def built_sample() -> Path:
     """The sample site, built once per test session; returns its site/ folder."""
     root = Path(tempfile.mkdtemp(prefix="reader-site-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
     done = build(make_sample_site(root), SITE_URL)
     assert done.returncode == 0, done.stderr[-3000:]
     return root / "site"
