@@ -54,7 +54,7 @@ def search(page: Page, query: str, timeout: float = 10.0) -> SearchResult:
 
 
 def _settled(page: Page, initial_message: str, timeout: float) -> SearchResult:
-    """Wait until the UI has answered (its message changed) and stayed the same for 0.6 s."""
+    """Wait until the UI has answered (its message changed) and stayed the same for 0.4 s."""
     deadline = time.monotonic() + timeout
     last, stable_since = None, time.monotonic()
     while time.monotonic() < deadline:
@@ -62,9 +62,9 @@ def _settled(page: Page, initial_message: str, timeout: float) -> SearchResult:
         key = (snap["message"], tuple(snap["hrefs"]))
         if key != last:
             last, stable_since = key, time.monotonic()
-        elif snap["message"] and snap["message"] != initial_message and time.monotonic() - stable_since >= 0.6:
+        elif snap["message"] and snap["message"] != initial_message and time.monotonic() - stable_since >= 0.4:
             break
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(50)
     message, hrefs = last if last else ("", ())
     pages: list[str] = []
     for href in hrefs:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from site_pages import PAGES, SitePage, ids
 
@@ -31,25 +33,42 @@ _TARGETS_JS = """(min) => {
 }"""
 
 
-@pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
-def test_no_horizontal_scrolling_at_360px(site_page: SitePage, site, new_page):
-    page = new_page(**PHONE)
-    page.goto(site.url(site_page))
-    width = page.evaluate("document.scrollingElement.scrollWidth")
-    if width > WIDTH:
-        wide = page.evaluate(
-            """(w) => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
-                 .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''))""",
-            WIDTH,
-        )
-        pytest.fail(f"{site_page.path} is {width}px wide at {WIDTH}px; sticking out: {wide}", pytrace=False)
+_OVERFLOW_JS = """(w) => ({
+  width: document.scrollingElement.scrollWidth,
+  wide: [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+          .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')),
+})"""
+
+
+@pytest.fixture(scope="module")
+def on_phone(browser, site):
+    """Load each page once in a 360 px phone context; measure overflow and tap targets."""
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(10_000)
+
+    @functools.cache
+    def measure(site_page: SitePage) -> dict:
+        tab = context.new_page()
+        try:
+            tab.goto(site.url(site_page))
+            return {"overflow": tab.evaluate(_OVERFLOW_JS, WIDTH), "crowded": tab.evaluate(_TARGETS_JS, MIN_TARGET)}
+        finally:
+            tab.close()
+
+    yield measure
+    context.close()
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
-def test_content_links_are_24px_tap_targets_or_spaced_apart(site_page: SitePage, site, new_page):
-    page = new_page(**PHONE)
-    page.goto(site.url(site_page))
-    crowded = page.evaluate(_TARGETS_JS, MIN_TARGET)
+def test_no_horizontal_scrolling_at_360px(site_page: SitePage, on_phone):
+    overflow = on_phone(site_page)["overflow"]
+    if overflow["width"] > WIDTH:
+        pytest.fail(f"{site_page.path} is {overflow['width']}px wide at {WIDTH}px; sticking out: {overflow['wide']}", pytrace=False)
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
+def test_content_links_are_24px_tap_targets_or_spaced_apart(site_page: SitePage, on_phone):
+    crowded = on_phone(site_page)["crowded"]
     if crowded:
         pytest.fail(f"{len(crowded)} links on {site_page.path} are smaller than 24x24 px and too close to another target:\n  "
                     + "\n  ".join(crowded), pytrace=False)
