@@ -102,6 +102,7 @@ class Row:
     search_requests: int = 0
     lighthouse: dict[str, float | None] = field(default_factory=dict)  # median score 0-100 per category
     lighthouse_runs: list[dict[str, float | None]] = field(default_factory=list)
+    lighthouse_failed: list[str] = field(default_factory=list)  # weighted audits below 1 (not performance)
 
 
 def page_path(lang: str, name: str | None) -> str:
@@ -149,8 +150,8 @@ def first_view(browser: Browser, url: str, lang: str, row: Row) -> None:
     context.close()
 
 
-def lighthouse(url: str, runs: int) -> tuple[dict[str, float | None], list[dict[str, float | None]]]:
-    results = []
+def lighthouse(url: str, runs: int) -> tuple[dict[str, float | None], list[dict[str, float | None]], list[str]]:
+    results, failed = [], set()
     for _ in range(runs):
         cmd = [str(NODE), str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"]
@@ -159,13 +160,18 @@ def lighthouse(url: str, runs: int) -> tuple[dict[str, float | None], list[dict[
             print(f"  lighthouse failed on {url}: {done.stderr.strip()[-400:]}", file=sys.stderr)
             continue
         report = json.loads(done.stdout)
+        for category in CATEGORIES[1:]:
+            for ref in report["categories"][category]["auditRefs"]:
+                score = report["audits"][ref["id"]]["score"]
+                if ref["weight"] > 0 and score is not None and score < 1:
+                    failed.add(f"{category}:{ref['id']}")
         results.append({c: (None if report["categories"][c]["score"] is None else round(report["categories"][c]["score"] * 100))
                         for c in CATEGORIES})
     median = {}
     for c in CATEGORIES:
         scores = [r[c] for r in results if r[c] is not None]
         median[c] = statistics.median(scores) if scores else None
-    return median, results
+    return median, results, sorted(failed)
 
 
 def lighthouse_path(row: Row, site_dir: Path) -> str | None:
@@ -228,10 +234,13 @@ def main() -> int:
                 url = lighthouse_path(row, site_dir)
                 if url:
                     print(f"lighthouse {url} x{args.runs}", file=sys.stderr)
-                    row.lighthouse, row.lighthouse_runs = lighthouse(base + url, args.runs)
+                    row.lighthouse, row.lighthouse_runs, row.lighthouse_failed = lighthouse(base + url, args.runs)
         server.shutdown()
 
     print(table(rows))
+    failed = sorted({audit for r in rows for audit in r.lighthouse_failed})
+    if failed:
+        print("\nLighthouse audits that failed on some page (besides performance): " + ", ".join(failed))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"raw numbers: {args.json.relative_to(ROOT) if args.json.is_relative_to(ROOT) else args.json}", file=sys.stderr)
