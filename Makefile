@@ -28,7 +28,23 @@ build: $(BIN)/mkdocs ## Build the site into site/ (strict: any content problem s
 serve: $(BIN)/mkdocs ## Build and serve the site at http://127.0.0.1:8000 (restart after editing hooks/)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.test-deps ## Install test tools, lint, build strictly and run every test
+# Debian's Chromium and a CJK font for the browser tests; nothing if Chromium is there (or no apt).
+browser-deps: ## Install Chromium and Noto CJK fonts with apt when missing (needs root)
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; \
+	elif [ ! -x /usr/bin/chromium ]; then \
+		echo "browser-deps: /usr/bin/chromium is missing and there is no apt-get; install Chromium yourself"; exit 1; \
+	fi
+
+# axe-core, vnu-jar, Lighthouse and a Node 22 for it, exactly as package-lock.json says.
+# --ignore-scripts: vnu-jar's postinstall would download a Java; the machine's Java 17 is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+npm-deps: node_modules/.installed ## Install the npm test tools from package-lock.json (npm ci)
+
+test: $(VENV)/.test-deps browser-deps node_modules/.installed ## Install test tools, lint, build strictly and run every test
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/mkdocs build --strict
 	$(BIN)/pytest -q
@@ -36,7 +52,10 @@ test: $(VENV)/.test-deps ## Install test tools, lint, build strictly and run eve
 bench: $(BIN)/mkdocs ## Build a synthetic 1,000-page-per-language site and print timings
 	$(BIN)/python benchmarks/build.py
 
+bench-web: $(VENV)/.test-deps browser-deps node_modules/.installed ## Page weight, requests and Lighthouse scores per page template
+	$(BIN)/python benchmarks/web.py
+
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .ruff_cache .hypothesis
 
-.PHONY: help install build serve test bench clean
+.PHONY: help install build serve test bench bench-web browser-deps npm-deps clean
