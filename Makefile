@@ -29,8 +29,7 @@ build: $(BIN)/mkdocs ## Build the site into site/ (strict: any content problem s
 serve: $(BIN)/mkdocs ## Build and serve the site at http://127.0.0.1:8000 (restart after editing hooks/)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.test-deps ## Install test tools, lint, build strictly and run every test
-	$(BIN)/ruff check hooks tests benchmarks
+test: $(VENV)/.test-deps lint ## Install test tools, lint, build strictly and run every test
 	$(BIN)/mkdocs build --strict
 	$(BIN)/pytest -q
 
@@ -40,4 +39,29 @@ bench: $(BIN)/mkdocs ## Build a synthetic 1,000-page-per-language site and print
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .ruff_cache .hypothesis
 
-.PHONY: help install build serve test bench clean
+# --- Contributing: helpers and the checks to run before pushing (see docs/en/contributing.md) ---
+NODE_BIN := node_modules/.bin
+SHARED := ../shared
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/ja), markdownlint (both languages), seed overlap
+	$(BIN)/ruff check hooks tests benchmarks scripts
+	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" textlint docs/ja
+	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" markdownlint-cli2
+	@if [ -d $(SHARED) ]; then $(PYTHON) $(SHARED)/tools/seed_overlap.py docs; else echo "lint: $(SHARED) not found, seed overlap skipped"; fi
+
+new-page: $(BIN)/mkdocs ## Start a page in both languages: make new-page NAME=x TITLE_JA=… TITLE_EN=…
+	@test -n "$(NAME)" || { echo "usage: make new-page NAME=casualties TITLE_JA=死傷者 TITLE_EN=Casualties"; exit 2; }
+	$(BIN)/python scripts/new_page.py "$(NAME)" $(if $(TITLE_JA),--title-ja "$(TITLE_JA)") $(if $(TITLE_EN),--title-en "$(TITLE_EN)")
+
+new-source: $(BIN)/mkdocs ## Add a source to docs/sources.yml, checked on the spot (asks for each field)
+	$(BIN)/python scripts/new_source.py $(ARGS)
+
+sync-translation: $(BIN)/mkdocs ## Record that both languages of a page match: make sync-translation NAME=x
+	@test -n "$(NAME)" || { echo "usage: make sync-translation NAME=treaty (or NAME=--all)"; exit 2; }
+	$(BIN)/python scripts/sync_translation.py $(NAME)
+
+.PHONY: help install build serve test bench clean lint new-page new-source sync-translation
