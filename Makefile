@@ -55,7 +55,7 @@ lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/j
 
 new-page: $(BIN)/mkdocs ## Start a page in both languages: make new-page NAME=x TITLE_JA=… TITLE_EN=…
 	@test -n "$(NAME)" || { echo "usage: make new-page NAME=casualties TITLE_JA=死傷者 TITLE_EN=Casualties"; exit 2; }
-	$(BIN)/python scripts/new_page.py "$(NAME)" $(if $(TITLE_JA),--title-ja "$(TITLE_JA)") $(if $(TITLE_EN),--title-en "$(TITLE_EN)")
+	$(BIN)/python scripts/new_page.py $(if $(TITLE_JA),--title-ja "$(TITLE_JA)") $(if $(TITLE_EN),--title-en "$(TITLE_EN)") -- "$(NAME)"
 
 new-source: $(BIN)/mkdocs ## Add a source to docs/sources.yml, checked on the spot (asks for each field)
 	$(BIN)/python scripts/new_source.py $(ARGS)

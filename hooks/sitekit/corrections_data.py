@@ -39,7 +39,9 @@ def _page(value: Any) -> str | None:
     return f"{name}.md"
 
 
-def _entry(node: Any, index: int, line: int, docs_dir: Path, shown: str, sources: dict[str, Source], today: dt.date) -> tuple[Correction | None, list[Problem]]:
+def _entry(
+    node: Any, index: int, line: int, docs_dir: Path, shown: str, sources: dict[str, Source], today: dt.date
+) -> tuple[Correction | None, list[Problem]]:
     if not isinstance(node, dict):
         return None, [Problem(shown, line, f"entry {index + 1} is not a mapping of fields; start it with '- date: …'")]
     problems: list[Problem] = []
@@ -82,7 +84,9 @@ def _entry(node: Any, index: int, line: int, docs_dir: Path, shown: str, sources
     return Correction(day, page, {loc: node[loc].strip() for loc in LOCALES}, cited), []
 
 
-def load_corrections(path: Path, shown: str, sources: dict[str, Source], today: dt.date | None = None) -> tuple[list[Correction] | None, list[Problem]]:
+def load_corrections(
+    path: Path, shown: str, sources: dict[str, Source], today: dt.date | None = None
+) -> tuple[list[Correction] | None, list[Problem]]:
     """Load and validate the log; newest first. An empty list is a valid log."""
     data, problems = load(path, shown)
     if problems:
