@@ -93,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         trial.write_text(candidate, encoding="utf-8")
         registry, problems = load_registry(trial, REGISTRY.as_posix())
     if problems:
-        body = "\n".join(str(p) for p in sorted(set(problems)))
-        return fail(f"{body}\nNothing written: fix the values above and run it again.")
+        print("\n".join(str(p) for p in sorted(set(problems))), file=sys.stderr)
+        return fail("Nothing written: fix the values above and run it again.")
     path.write_text(candidate, encoding="utf-8")
     source = registry.sources[values["id"]]
     print(f"added {source.id} to {REGISTRY.as_posix()} (line {source.line}); now cite it: [^{source.id}]")

@@ -108,7 +108,7 @@ def compare(docs_dir: Path, pages: dict[tuple[str, str], Any]) -> tuple[list[Beh
                 Problem(
                     page.shown,
                     1,
-                    f'no translation record ({HASH_KEY}: "<hash>" and {DATE_KEY}: YYYY-MM-DD); '
+                    'no translation record (translation_of: "<hash>" and updated: YYYY-MM-DD); '
                     f"run make sync-translation NAME={rel.removesuffix('.md')} once both languages match",
                 )
             )
