@@ -49,8 +49,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
     markdown = re.sub(MARKER.pattern, expand, markdown, flags=re.M)
     cited = state.SITE.cites.per_page.get((locale, rel), {})
-    sources = state.SITE.sources
-    definitions = [f"[^{sid}]: {render.citation(state.ENV, sources[sid], locale)}" for sid in sorted(cited)]
+    definitions = [f"[^{sid}]: {state.citation(sid, locale)}" for sid in sorted(cited)]
     extra = state.abbreviations(locale)
     return "\n\n".join([markdown.rstrip(), *definitions, extra]) + "\n"
 

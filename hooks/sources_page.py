@@ -50,7 +50,7 @@ def _render(sources: dict[str, Source], locale: str, context: dict[str, Any]) ->
         members = sorted((s for s in sources.values() if s.type == kind), key=lambda s: (s.publisher[locale], s.id))
         if members:
             entries = [
-                {"source": s, "citation": render.citation(state.ENV, s, locale), "places": places.get(s.id, [])}
+                {"source": s, "citation": state.citation(s.id, locale), "places": places.get(s.id, [])}
                 for s in members
             ]
             groups.append({"type": kind, "entries": entries})
@@ -65,6 +65,9 @@ register(Dataset(marker="sources", filename="", load=_load, cited=lambda data: {
 # Publish the registry once, after the last language pass, as a download for re-use.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
+    if state.SITE.published_json:
+        return  # this event fires once per language; the registry is the same for both
+    state.SITE.published_json = True
     payload = {
         "license": "CC BY 4.0 (this list); each source belongs to its publisher",
         "sources": [s.as_json() for s in sorted(state.SITE.sources.values(), key=lambda s: s.id)],

@@ -13,6 +13,8 @@ from .markdown_scan import Scan, scan
 from .problems import Problem
 from .textfiles import read_utf8
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as MkDocs reads front matter: dates become dates
+
 
 @dataclass
 class Page:
@@ -34,7 +36,7 @@ def _front_matter(page: Page) -> list[Problem]:
     if not page.scan.front_matter:
         return [Problem(page.shown, 1, "the page has no front matter; start it with ---, title:, description: and ---")]
     try:
-        meta = yaml.safe_load(page.scan.front_matter) or {}
+        meta = yaml.load(page.scan.front_matter, Loader=FAST_LOADER) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1

@@ -8,6 +8,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from . import render
 from .site import Site
 
 SITE: Site = Site(root=Path("."), docs_dir=Path("docs"))
@@ -36,3 +37,11 @@ def page_key(page: Page) -> tuple[str, str]:
 def abbreviations(locale: str) -> str:
     """The abbreviation definitions appended to every page of a language (may be empty)."""
     return SITE.abbreviations.get(locale, "")
+
+
+def citation(source_id: str, locale: str) -> str:
+    """The rendered citation of a source, rendered once per build and language."""
+    key = (source_id, locale)
+    if key not in SITE.citations:
+        SITE.citations[key] = render.citation(ENV, SITE.sources[source_id], locale)
+    return SITE.citations[key]

@@ -1,0 +1,174 @@
+"""Field rules shared by the data files pages render (timeline, estimates, places).
+
+Each rule reports a Problem at the line of the field at fault, in the same words as the
+registry's rules, and returns None for a bad value so that callers can skip the entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .markdown_scan import UNSAFE
+from .problems import Problem
+from .registry import Source
+from .yamlfiles import as_date, is_text, line_of, load
+
+MONTH_RE = re.compile(r"\d{4}-\d{2}")
+REF_IN_TEXT = re.compile(r"\[\^[^\]]*\]")
+
+
+def hint(label: str, candidates: Iterable[str], fallback: str) -> str:
+    """'did you mean x?' for a near miss, else the fallback advice."""
+    close = difflib.get_close_matches(label, sorted(candidates), n=1, cutoff=0.75)
+    return f"did you mean {close[0]}?" if close else fallback
+
+
+def load_list(path: Path, shown: str, what: str, first_key: str) -> tuple[list[Any] | None, list[Problem]]:
+    """Parse a data file that must be a non-empty YAML list of mappings."""
+    data, problems = load(path, shown)
+    if problems:
+        return None, problems
+    if data is None or (isinstance(data, list) and not data):
+        return None, [Problem(shown, 1, f"the file is empty; add at least one {what} ('- {first_key}: …')")]
+    if not isinstance(data, list):
+        return None, [Problem(shown, line_of(data), f"the file must be a YAML list of {what}s, each starting with '- {first_key}: …'")]
+    return data, []
+
+
+class Fields:
+    """Validation of one entry of a data file; collects problems instead of raising."""
+
+    def __init__(self, node: Any, shown: str, problems: list[Problem]) -> None:
+        self.node, self.shown, self.problems = node, shown, problems
+        self.ok = True
+
+    def add(self, key: str | None, message: str) -> None:
+        self.ok = False
+        self.problems.append(Problem(self.shown, line_of(self.node, key), message))
+
+    def shape(self, index: int, line: int, required: tuple[str, ...], optional: tuple[str, ...], first_key: str) -> bool:
+        """The entry is a mapping with every required field and no unknown one."""
+        if not isinstance(self.node, dict):
+            self.ok = False
+            self.problems.append(Problem(self.shown, line, f"entry {index + 1} is not a mapping of fields; start it with '- {first_key}: …'"))
+            return False
+        allowed = required + optional
+        for key in self.node:
+            if key not in allowed:
+                self.add(key, f'unknown field "{key}"; allowed fields are {", ".join(allowed)}')
+        for key in required:
+            if key not in self.node:
+                self.add(None, f'entry {index + 1} is missing the required field "{key}"')
+        return True
+
+    def _safe(self, key: str, text: str) -> None:
+        for pattern, what in UNSAFE:
+            m = pattern.search(text)
+            if m:
+                self.add(key, f'"{key}" contains raw HTML with {what.format(m.group(1).lower())}; write plain text')
+                return
+        if REF_IN_TEXT.search(text):
+            self.add(key, f'"{key}" contains a [^…] citation; list source ids under "sources:" instead')
+
+    def text(self, key: str) -> str | None:
+        """Non-empty text, free of unsafe HTML and of hand-written citations."""
+        value = self.node.get(key)
+        if value is None:
+            return None
+        if not is_text(value):
+            self.add(key, f'"{key}" must be non-empty text; put the value in quotes')
+            return None
+        self._safe(key, value)
+        return value.strip()
+
+    def bilingual(self, key: str) -> dict[str, str] | None:
+        """A {ja: …, en: …} mapping of non-empty, safe texts."""
+        value = self.node.get(key)
+        if value is None:
+            return None
+        if not hasattr(value, "get") or not all(is_text(value.get(k)) for k in ("ja", "en")):
+            self.add(key, f'"{key}" must have a Japanese and an English text: {key}: {{ja: …, en: …}}')
+            return None
+        extra = sorted(set(value) - {"ja", "en"})
+        if extra:
+            self.add(key, f'"{key}" has unknown language keys {extra}; use only ja and en')
+        for lang in ("ja", "en"):
+            self._safe(key, value[lang])
+        return {"ja": value["ja"].strip(), "en": value["en"].strip()}
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
+        """One of a fixed set of words."""
+        value = self.node.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or value not in allowed:
+            self.add(key, f'unknown {key} "{value}"; use one of: {", ".join(allowed)}')
+            return None
+        return value
+
+    def date(self, key: str, today: dt.date, *, month_ok: bool = False) -> str | None:
+        """A real, past calendar date as ISO text (YYYY-MM-DD, or YYYY-MM when allowed)."""
+        value = self.node.get(key)
+        if value is None:
+            return None
+        text = str(value)
+        day = as_date(value)
+        if day is None and month_ok and isinstance(value, str) and MONTH_RE.fullmatch(value) and 1 <= int(value[5:]) <= 12:
+            day = dt.date(int(value[:4]), int(value[5:]), 1)
+        if day is None:
+            form = "YYYY-MM-DD, or YYYY-MM when only the month is known" if month_ok else "YYYY-MM-DD"
+            self.add(key, f'"{key}: {text}" is not a real date; write it as {form}')
+            return None
+        if day > today:
+            self.add(key, f'"{key}: {text}" is in the future; only dates that have passed belong here')
+            return None
+        return text
+
+    def integer(self, key: str, example: str = "10000") -> int | None:
+        """A whole number of zero or more, written with digits only."""
+        value = self.node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.add(key, f'"{key}: {value}" must be a whole number written with digits only, e.g. {example}')
+            return None
+        return int(value)
+
+    def number(self, key: str, low: float, high: float) -> float | None:
+        """A decimal number within [low, high] (coordinates)."""
+        value = self.node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+            self.add(key, f'"{key}: {value}" must be a number of degrees between {low:g} and {high:g}')
+            return None
+        return float(value)
+
+    def sources(self, key: str, sources: dict[str, Source]) -> list[str] | None:
+        """A non-empty list of registry ids, each listed once."""
+        value = self.node.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not value:
+            self.add(key, f'"{key}" must list at least one source id: {key}: [nis-2024-10-18]')
+            return None
+        ids: list[str] = []
+        for index, sid in enumerate(value):
+            line = line_of(value, index, line_of(self.node, key))
+            if not isinstance(sid, str) or sid not in sources:
+                advice = hint(str(sid), sources, "add it to docs/sources.yml or correct the id")
+                self._at(line, f'source "{sid}" is not a listed source ({advice})')
+            elif sid in ids:
+                self._at(line, f'source "{sid}" is listed twice; list each source once')
+            else:
+                ids.append(sid)
+        return ids
+
+    def _at(self, line: int, message: str) -> None:
+        self.ok = False
+        self.problems.append(Problem(self.shown, line, message))

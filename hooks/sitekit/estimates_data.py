@@ -1,0 +1,78 @@
+"""docs/estimates.yml: attributed figures (troops, casualties, munitions), validated strictly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .datafields import Fields, load_list
+from .problems import Problem
+from .registry import Source
+from .yamlfiles import line_of
+
+MEASURES = ("troops-sent", "troops-present", "casualties", "killed", "wounded", "captured", "shells", "containers", "weapons", "workers")
+QUALIFIERS = ("exact", "about", "at-least", "more-than", "up-to")
+REQUIRED = ("measure", "low", "qualifier", "as_of", "by", "sources")
+OPTIONAL = ("high", "note")
+
+
+@dataclass
+class Estimate:
+    """One validated estimate: a figure or range, who stated it, when, and the sources."""
+
+    measure: str
+    low: int
+    qualifier: str
+    as_of: str  # YYYY-MM-DD
+    by: dict[str, str]
+    sources: list[str]
+    line: int
+    high: int | None = None
+    note: dict[str, str] | None = None
+
+    @property
+    def middle(self) -> float:
+        """The value a chart plots: the figure, or the middle of the range."""
+        return self.low if self.high is None else (self.low + self.high) / 2
+
+    def as_json(self) -> dict[str, Any]:
+        """The estimate as published in the downloads (no empty fields)."""
+        out = {
+            "measure": self.measure, "low": self.low, "high": self.high, "qualifier": self.qualifier,
+            "as_of": self.as_of, "by": self.by, "note": self.note, "sources": self.sources,
+        }
+        return {k: v for k, v in out.items() if v is not None}
+
+
+def _estimate(node: Any, index: int, shown: str, line: int, sources: dict[str, Source], today: dt.date) -> tuple[Estimate | None, list[Problem]]:
+    problems: list[Problem] = []
+    f = Fields(node, shown, problems)
+    if not f.shape(index, line, REQUIRED, OPTIONAL, "measure"):
+        return None, problems
+    measure = f.choice("measure", MEASURES)
+    low, high = f.integer("low"), f.integer("high")
+    if low is not None and high is not None and low > high:
+        f.add("high", f"low {low} is greater than high {high}; put the smaller figure in low")
+    qualifier = f.choice("qualifier", QUALIFIERS)
+    as_of = f.date("as_of", today)
+    by, note = f.bilingual("by"), f.bilingual("note")
+    ids = f.sources("sources", sources)
+    if not f.ok or None in (measure, low, qualifier, as_of, by, ids):
+        return None, problems
+    return Estimate(measure, low, qualifier, as_of, by, ids, line_of(node), high if high != low else None, note), problems
+
+
+def load_estimates(path: Path, shown: str, sources: dict[str, Source], today: dt.date | None = None) -> tuple[list[Estimate] | None, list[Problem]]:
+    """Load and validate every estimate."""
+    data, problems = load_list(path, shown, "estimate", "measure")
+    if data is None:
+        return None, problems
+    estimates: list[Estimate] = []
+    for index, node in enumerate(data):
+        estimate, found = _estimate(node, index, shown, line_of(data, index), sources, today or dt.date.today())
+        problems.extend(found)
+        if estimate:
+            estimates.append(estimate)
+    return estimates, problems

@@ -1,0 +1,48 @@
+"""Site-level files: the two 404 pages, robots.txt and the Pagefind index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from reader_site import SITE_URL, built_sample, page
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return built_sample()
+
+
+@pytest.mark.parametrize(("path", "lang", "other", "other_href"), [("404.html", "ja", "en", "/nk/en/"), ("en/404.html", "en", "ja", "/nk/")])
+def test_each_language_has_its_own_404_linking_to_the_other_languages_home(site, path, lang, other, other_href):
+    doc = page(site, path)
+    assert doc.find("html")[0]["lang"] == lang
+    assert doc.meta("robots") == ["noindex"]
+    assert [a["href"] for a in doc.find("a", hreflang=other, lang=other)][-1] == other_href
+    assert not [a for _, a in doc.tags if "data-pagefind-body" in a]
+    assert any(a["href"].startswith("/nk/assets/") for a in doc.find("link", rel="stylesheet"))
+
+
+def test_404_text_is_in_the_pages_language(site):
+    assert "ページが見つかりません" in page(site, "404.html").text
+    assert "Page not found" in page(site, "en/404.html").text
+
+
+def test_robots_txt_points_to_the_absolute_sitemap(site):
+    lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in lines and f"Sitemap: {SITE_URL}sitemap.xml" in lines
+    assert (site / "sitemap.xml").is_file()
+
+
+def test_pagefind_indexed_every_page_of_both_languages_once(site):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = {lang: len([p for p in (site if lang == "ja" else site / "en").rglob("index.html") if lang == "en" or "en" not in p.parts])
+             for lang in ("ja", "en")}
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == pages
+    for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js"):
+        assert (site / "pagefind" / name).is_file()
+
+
+def test_materials_search_index_is_not_built(site):
+    assert not (site / "search" / "search_index.json").exists()
