@@ -53,8 +53,9 @@ lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/j
 	@if [ -d $(SHARED) ]; then $(PYTHON) $(SHARED)/tools/seed_overlap.py docs; else echo "lint: $(SHARED) not found, seed overlap skipped"; fi
 
 new-page: $(BIN)/mkdocs ## Start a page in both languages: make new-page NAME=x TITLE_JA=… TITLE_EN=…
-	@test -n "$(NAME)" || { echo "usage: make new-page NAME=casualties TITLE_JA=死傷者 TITLE_EN=Casualties"; exit 2; }
-	$(BIN)/python scripts/new_page.py $(if $(TITLE_JA),--title-ja "$(TITLE_JA)") $(if $(TITLE_EN),--title-en "$(TITLE_EN)") -- "$(NAME)"
+	@test -n "$(NAME)" || { echo "usage: make new-page NAME=casualties TITLE_JA=死傷者 TITLE_EN=Casualties [DESCRIPTION_JA=… DESCRIPTION_EN=…]"; exit 2; }
+	$(BIN)/python scripts/new_page.py $(if $(TITLE_JA),--title-ja "$(TITLE_JA)") $(if $(TITLE_EN),--title-en "$(TITLE_EN)") \
+		$(if $(DESCRIPTION_JA),--description-ja "$(DESCRIPTION_JA)") $(if $(DESCRIPTION_EN),--description-en "$(DESCRIPTION_EN)") -- "$(NAME)"
 
 new-source: $(BIN)/mkdocs ## Add a source to docs/sources.yml, checked on the spot (asks for each field)
 	$(BIN)/python scripts/new_source.py $(ARGS)
