@@ -28,12 +28,31 @@ build: $(BIN)/mkdocs ## Build the site into site/ (strict: any content problem s
 serve: $(BIN)/mkdocs ## Build and serve the site at http://127.0.0.1:8000 (restart after editing hooks/)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.test-deps lint ## Install test tools, lint, build strictly and run every test
+# Debian's Chromium and a CJK font for the browser tests; nothing if Chromium is there (or no apt).
+browser-deps: ## Install Chromium and Noto CJK fonts with apt when missing (needs root)
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; \
+	elif [ ! -x /usr/bin/chromium ]; then \
+		echo "browser-deps: /usr/bin/chromium is missing and there is no apt-get; install Chromium yourself"; exit 1; \
+	fi
+
+# axe-core, vnu-jar, Lighthouse, the lint tools (textlint, markdownlint) and a Node 22, exactly as package-lock.json says.
+# --ignore-scripts: vnu-jar's postinstall would download a Java; the machine's Java 17 is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+npm-deps: node_modules/.installed ## Install the npm test tools from package-lock.json (npm ci)
+
+test: $(VENV)/.test-deps browser-deps node_modules/.installed lint ## Install test tools, lint, build strictly and run every test
 	$(BIN)/mkdocs build --strict
 	$(BIN)/pytest -q
 
 bench: $(BIN)/mkdocs ## Build a synthetic 1,000-page-per-language site and print timings
 	$(BIN)/python benchmarks/build.py
+
+bench-web: $(VENV)/.test-deps browser-deps node_modules/.installed ## Page weight, requests and Lighthouse scores per page template
+	$(BIN)/python benchmarks/web.py
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .ruff_cache .hypothesis
@@ -41,10 +60,6 @@ clean: ## Remove the built site and caches (keeps .venv)
 # --- Contributing: helpers and the checks to run before pushing (see docs/en/contributing.md) ---
 NODE_BIN := node_modules/.bin
 SHARED := ../shared
-
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
 
 lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/ja), markdownlint (both languages), seed overlap
 	$(BIN)/ruff check hooks tests benchmarks scripts
@@ -64,4 +79,4 @@ sync-translation: $(BIN)/mkdocs ## Record that both languages of a page match: m
 	@test -n "$(NAME)" || { echo "usage: make sync-translation NAME=treaty (or NAME=--all)"; exit 2; }
 	$(BIN)/python scripts/sync_translation.py $(NAME)
 
-.PHONY: help install build serve test bench clean lint new-page new-source sync-translation
+.PHONY: help install build serve test bench bench-web browser-deps npm-deps clean lint new-page new-source sync-translation

@@ -39,21 +39,34 @@ def _text_width(text: str) -> float:
     return sum(FONT if ord(ch) > 0x2E80 else FONT * 0.58 for ch in text)
 
 
-def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def _overlap_area(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
 def _label(x: float, y: float, text: str, taken: list[tuple[float, float, float, float]]) -> tuple[float, float, str]:
-    """Put a label right, left, above or below its dot, wherever it overlaps nothing yet."""
+    """Put a label beside its dot where it overlaps the fewest labels and stays inside the map."""
     w, h = _text_width(text), FONT
-    options = [(x + 10, y + h / 3, "start"), (x - 10, y + h / 3, "end"), (x, y - 12, "middle"), (x, y + h + 8, "middle")]
-    for lx, ly, anchor in options:
+    options = []
+    for step in (1, 2.2):  # close to the dot first, then a little further out in a crowded area
+        options += [
+            (x + 10 * step, y + h / 3, "start"), (x - 10 * step, y + h / 3, "end"),
+            (x, y - 12 * step, "middle"), (x, y + h + 8 * step, "middle"),
+            (x + 8 * step, y - 8 * step, "start"), (x - 8 * step, y - 8 * step, "end"),
+            (x + 8 * step, y + h + 4 * step, "start"), (x - 8 * step, y + h + 4 * step, "end"),
+        ]
+
+    def cost(option: tuple[float, float, str]) -> tuple[float, int]:
+        lx, ly, anchor = option
         left = {"start": lx, "end": lx - w, "middle": lx - w / 2}[anchor]
         bbox = (left, ly - h, left + w, ly + 4)
-        if left >= 0 and left + w <= geo.WIDTH and bbox[1] >= 0 and not any(_overlaps(bbox, t) for t in taken):
-            taken.append(bbox)
-            return lx, ly, anchor
-    return options[0]
+        outside = max(0.0, -left) + max(0.0, left + w - geo.WIDTH) + max(0.0, -bbox[1]) + max(0.0, bbox[3] - geo.HEIGHT)
+        return outside * h * 10 + sum(_overlap_area(bbox, t) for t in taken), options.index(option)
+
+    best = min(options, key=cost)
+    lx, ly, anchor = best
+    left = {"start": lx, "end": lx - w, "middle": lx - w / 2}[anchor]
+    taken.append((left, ly - h, left + w, ly + 4))
+    return best
 
 
 def _route(places: dict[str, Place]) -> list[Place]:
