@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import page
+from site_conftest import page
 
 LOG = "docs/corrections.yml"
 CASES = {
