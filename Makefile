@@ -36,7 +36,7 @@ browser-deps: ## Install Chromium and Noto CJK fonts with apt when missing (need
 		echo "browser-deps: /usr/bin/chromium is missing and there is no apt-get; install Chromium yourself"; exit 1; \
 	fi
 
-# axe-core, vnu-jar, Lighthouse and a Node 22 for it, exactly as package-lock.json says.
+# axe-core, vnu-jar, Lighthouse, the lint tools (textlint, markdownlint) and a Node 22, exactly as package-lock.json says.
 # --ignore-scripts: vnu-jar's postinstall would download a Java; the machine's Java 17 is used.
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
@@ -44,8 +44,7 @@ node_modules/.installed: package.json package-lock.json
 
 npm-deps: node_modules/.installed ## Install the npm test tools from package-lock.json (npm ci)
 
-test: $(VENV)/.test-deps browser-deps node_modules/.installed ## Install test tools, lint, build strictly and run every test
-	$(BIN)/ruff check hooks tests benchmarks
+test: $(VENV)/.test-deps browser-deps node_modules/.installed lint ## Install test tools, lint, build strictly and run every test
 	$(BIN)/mkdocs build --strict
 	$(BIN)/pytest -q
 
@@ -58,4 +57,26 @@ bench-web: $(VENV)/.test-deps browser-deps node_modules/.installed ## Page weigh
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache .ruff_cache .hypothesis
 
-.PHONY: help install build serve test bench bench-web browser-deps npm-deps clean
+# --- Contributing: helpers and the checks to run before pushing (see docs/en/contributing.md) ---
+NODE_BIN := node_modules/.bin
+SHARED := ../shared
+
+lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/ja), markdownlint (both languages), seed overlap
+	$(BIN)/ruff check hooks tests benchmarks scripts
+	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" textlint docs/ja
+	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" markdownlint-cli2
+	@if [ -d $(SHARED) ]; then $(PYTHON) $(SHARED)/tools/seed_overlap.py docs; else echo "lint: $(SHARED) not found, seed overlap skipped"; fi
+
+new-page: $(BIN)/mkdocs ## Start a page in both languages: make new-page NAME=x TITLE_JA=… TITLE_EN=…
+	@test -n "$(NAME)" || { echo "usage: make new-page NAME=casualties TITLE_JA=死傷者 TITLE_EN=Casualties [DESCRIPTION_JA=… DESCRIPTION_EN=…]"; exit 2; }
+	$(BIN)/python scripts/new_page.py $(if $(TITLE_JA),--title-ja "$(TITLE_JA)") $(if $(TITLE_EN),--title-en "$(TITLE_EN)") \
+		$(if $(DESCRIPTION_JA),--description-ja "$(DESCRIPTION_JA)") $(if $(DESCRIPTION_EN),--description-en "$(DESCRIPTION_EN)") -- "$(NAME)"
+
+new-source: $(BIN)/mkdocs ## Add a source to docs/sources.yml, checked on the spot (asks for each field)
+	$(BIN)/python scripts/new_source.py $(ARGS)
+
+sync-translation: $(BIN)/mkdocs ## Record that both languages of a page match: make sync-translation NAME=x
+	@test -n "$(NAME)" || { echo "usage: make sync-translation NAME=treaty (or NAME=--all)"; exit 2; }
+	$(BIN)/python scripts/sync_translation.py $(NAME)
+
+.PHONY: help install build serve test bench bench-web browser-deps npm-deps clean lint new-page new-source sync-translation

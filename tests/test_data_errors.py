@@ -70,7 +70,7 @@ def test_bad_data_file_stops_the_build_with_its_message(project, fixture):
 
 
 def test_every_fixture_has_a_case():
-    from conftest import FIXTURES
+    from site_conftest import FIXTURES
 
     assert sorted(p.name for p in (FIXTURES / "data").glob("*.yml")) == sorted(CASES)
 

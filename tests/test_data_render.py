@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Project
 from data_helpers import DATA, add_data, article, fnrefs, read
+from site_conftest import Project
 
 PAGES = [f"{prefix}{name}/index.html" for prefix in ("", "en/") for name in ("timeline", "estimates", "map")]
 

@@ -22,7 +22,7 @@ def third_party(url: str) -> bool:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from conftest import Project
+    from site_conftest import Project
 
     result = Project(tmp_path_factory.mktemp("site")).build()
     assert result.code == 0, result.stderr

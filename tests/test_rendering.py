@@ -13,7 +13,7 @@ NEWSWEEK = "https://newsweekjapan.jp/headlines/world/2024/10/520203.php"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from conftest import Project
+    from site_conftest import Project
 
     result = Project(tmp_path_factory.mktemp("site")).build()
     assert result.code == 0, result.stderr

@@ -1,0 +1,37 @@
+"""MkDocs hook: the corrections log of each language, from docs/corrections.yml.
+
+A page carrying the line `<!-- corrections -->` gets every correction there, newest first,
+each linked to the page it corrected and citing its sources; with no correction yet, a
+localized "no corrections so far" line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from sitekit import render, state
+from sitekit.corrections_data import FILENAME, Correction, load_corrections
+from sitekit.datasets import Dataset, register
+
+
+def _load(path: Path, shown: str, sources: dict[str, Any]) -> tuple[list[Correction] | None, list]:
+    return load_corrections(path, shown, sources)
+
+
+def _cited(entries: list[Correction]) -> dict[str, int]:
+    return dict(Counter(sid for entry in entries for sid in entry.sources))
+
+
+def _render(entries: list[Correction], locale: str, context: dict[str, Any]) -> str:
+    rows = []
+    for entry in entries:
+        page = state.SITE.pages.get((locale, entry.page))
+        title = page.meta.get("title", entry.page) if page else entry.page
+        rows.append({"entry": entry, "title": title, "text": entry.text[locale]})
+    template = state.ENV.get_template("partials/corrections.html")
+    return template.render(rows=rows, locale=locale, L=render.labels()[locale])
+
+
+register(Dataset(marker="corrections", filename=FILENAME, load=_load, cited=_cited, render=_render))

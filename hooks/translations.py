@@ -1,0 +1,56 @@
+"""MkDocs hook: tell readers when the other language's version of a page has moved ahead.
+
+The comparison (sitekit.translations) runs once per build, in the first language pass,
+over both languages. Pages that are behind are listed at INFO level, which `strict` does
+not turn into a failure: a language may run ahead of the other for a while, but readers
+of the page that is behind see a notice, rendered from partials/translation-notice.html.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from sitekit import render, state
+from sitekit.translations import OTHER, Behind, compare
+
+log = logging.getLogger("mkdocs.hooks.translations")
+BEHIND: dict[tuple[str, str], Behind] = {}
+
+
+# After the citation checks (priority 100) have read every page: compare each pair once.
+@event_priority(50)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if state.is_first_pass(config):
+        BEHIND.clear()
+        behind, unrecorded = compare(Path(config.docs_dir), state.SITE.pages)
+        BEHIND.update({(b.locale, b.rel): b for b in behind})
+        if behind:
+            log.info("Translations behind their counterpart (%d); the build goes on and readers see a notice:", len(behind))
+        for problem in [b.problem() for b in behind] + unrecorded:
+            log.info("%s", problem)
+    return files
+
+
+# Put the notice right after the page's H1, in the page's language, linking to the newer page.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    locale, rel = state.page_key(page)
+    behind = BEHIND.get((locale, rel))
+    if behind is None or state.ENV is None:
+        return html
+    other = OTHER[locale]
+    target = page.url.removeprefix("en/") if other == "ja" else f"{other}/{page.url}"
+    notice = state.ENV.get_template("partials/translation-notice.html").render(
+        L=render.labels()[locale],
+        locale=locale,
+        other=other,
+        updated=behind.other_updated,
+        url=get_relative_url(target, page.url),
+    )
+    before, h1_end, after = html.partition("</h1>")
+    return f"{before}{h1_end}\n{notice}{after}" if h1_end else f"{notice}\n{html}"
