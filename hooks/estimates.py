@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from sitekit import chart, render, state
-from sitekit.datasets import Dataset, register
+from sitekit.datasets import Dataset, json_download, register
 from sitekit.estimates_data import MEASURES, Estimate, load_estimates
 from sitekit.figures import figure
 
@@ -88,7 +84,12 @@ def _render(estimates: list[Estimate], locale: str, context: dict[str, Any]) -> 
     )
 
 
-register(Dataset(marker=MARKER, filename="estimates.yml", load=load_estimates, cited=_cited, render=_render))
+def _downloads(estimates: list) -> dict[str, str]:
+    payload = {"license": "CC BY 4.0", "measures": list(MEASURES), "estimates": [e.as_json() for e in estimates]}
+    return {JSON_NAME: json_download(payload), CSV_NAME: _csv(estimates)}
+
+
+register(Dataset(marker=MARKER, filename="estimates.yml", load=load_estimates, cited=_cited, render=_render, downloads=_downloads))
 
 
 def _csv(estimates: list[Estimate]) -> str:
@@ -101,15 +102,3 @@ def _csv(estimates: list[Estimate]) -> str:
         writer.writerow(row)
     return out.getvalue()
 
-
-# Publish the estimates once per build: in the default language's pass, before the
-# i18n plugin runs the English pass inside its own on_post_build, as CSV and JSON for re-use.
-@event_priority(100)
-def on_post_build(config: MkDocsConfig) -> None:
-    estimates = state.SITE.cites.data.get(MARKER)
-    if estimates is None or not state.is_first_pass(config):
-        return
-    root = Path(state.SITE.site_dir)
-    payload = {"license": "CC BY 4.0", "measures": list(MEASURES), "estimates": [e.as_json() for e in estimates]}
-    (root / JSON_NAME).write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (root / CSV_NAME).write_text(_csv(estimates), encoding="utf-8-sig")

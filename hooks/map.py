@@ -7,16 +7,12 @@ with their role and sources, which is the map's text alternative.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from sitekit import geo, render, state
-from sitekit.datasets import Dataset, register
+from sitekit.datasets import Dataset, json_download, register
 from sitekit.figures import cited
 from sitekit.places_data import Place, load_places
 
@@ -137,15 +133,9 @@ def _render(places: dict[str, Place], locale: str, context: dict[str, Any]) -> s
     )
 
 
-register(Dataset(marker=MARKER, filename="places.yml", load=load_places, cited=_cited, render=_render))
+def _downloads(places: dict[str, Place]) -> dict[str, str]:
+    return {JSON_NAME: json_download({"license": "CC BY 4.0", "places": [p.as_json() for p in places.values()]})}
 
 
-# Publish the places once per build: in the default language's pass, before the
-# i18n plugin runs the English pass inside its own on_post_build, for re-use by others.
-@event_priority(100)
-def on_post_build(config: MkDocsConfig) -> None:
-    places = state.SITE.cites.data.get(MARKER)
-    if places is None or not state.is_first_pass(config):
-        return
-    payload = {"license": "CC BY 4.0", "places": [p.as_json() for p in places.values()]}
-    (Path(state.SITE.site_dir) / JSON_NAME).write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+register(Dataset(marker=MARKER, filename="places.yml", load=load_places, cited=_cited, render=_render, downloads=_downloads))
+

@@ -6,15 +6,12 @@ type, each with back-links to every place that cites it in the page's language.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from sitekit import render, state
-from sitekit.datasets import Dataset, register
+from sitekit.datasets import Dataset, json_download, register
 from sitekit.registry import Source
 
 JSON_NAME = "sources.json"
@@ -59,18 +56,10 @@ def _render(sources: dict[str, Source], locale: str, context: dict[str, Any]) ->
     return template.render(groups=groups, locale=locale, L=render.labels()[locale], json_url=json_url, total=len(sources))
 
 
-register(Dataset(marker="sources", filename="", load=_load, cited=lambda data: {}, render=_render))
+def _downloads(sources: dict[str, Source]) -> dict[str, str]:
+    listed = [s.as_json() for s in sorted(sources.values(), key=lambda s: s.id)]
+    return {JSON_NAME: json_download({"license": "CC BY 4.0 (this list); each source belongs to its publisher", "sources": listed})}
 
 
-# Publish the registry once, after the last language pass, as a download for re-use.
-@event_priority(-200)
-def on_post_build(config: MkDocsConfig) -> None:
-    if state.SITE.published_json:
-        return  # this event fires once per language; the registry is the same for both
-    state.SITE.published_json = True
-    payload = {
-        "license": "CC BY 4.0 (this list); each source belongs to its publisher",
-        "sources": [s.as_json() for s in sorted(state.SITE.sources.values(), key=lambda s: s.id)],
-    }
-    out = Path(state.SITE.site_dir) / JSON_NAME
-    out.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+register(Dataset(marker="sources", filename="", load=_load, cited=lambda data: {}, render=_render, downloads=_downloads))
+

@@ -7,16 +7,12 @@ off or unsupported, every event stays visible.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from sitekit import render, state
-from sitekit.datasets import Dataset, register
+from sitekit.datasets import Dataset, json_download, register
 from sitekit.figures import cited
 from sitekit.timeline_data import THEMES, Event, load_timeline
 
@@ -73,18 +69,9 @@ def _render(events: list[Event], locale: str, context: dict[str, Any]) -> str:
     return template.render(themes=themes, years=years, total=len(events), L=words, json_url=json_url)
 
 
-register(Dataset(marker=MARKER, filename="timeline.yml", load=load_timeline, cited=_cited, render=_render))
+def _downloads(events: list) -> dict[str, str]:
+    return {JSON_NAME: json_download({"license": "CC BY 4.0", "themes": list(THEMES), "events": [e.as_json() for e in events]})}
 
 
-# Publish the events once per build: in the default language's pass, before the
-# i18n plugin runs the English pass inside its own on_post_build, for re-use by others.
-@event_priority(100)
-def on_post_build(config: MkDocsConfig) -> None:
-    events = state.SITE.cites.data.get(MARKER)
-    if events is None or not state.is_first_pass(config):
-        return
-    payload = {"license": "CC BY 4.0", "themes": list(THEMES), "events": [e.as_json() for e in events]}
-    out = Path(state.SITE.site_dir) / JSON_NAME
-    out.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
+register(Dataset(marker=MARKER, filename="timeline.yml", load=load_timeline, cited=_cited, render=_render, downloads=_downloads))
 

@@ -7,6 +7,7 @@ Renderers register themselves here with `register()`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,8 @@ class Dataset:
     load: Callable[[Path, str, dict[str, Source]], tuple[Any, list[Problem]]]
     cited: Callable[[Any], dict[str, int]]  # source id -> number of citations it renders
     render: Renderer
+    # file name in the site root -> its text, published once per build for re-use (CSV, JSON)
+    downloads: Callable[[Any], dict[str, str]] | None = None
 
 
 DATASETS: dict[str, Dataset] = {}
@@ -39,3 +42,8 @@ DATASETS: dict[str, Dataset] = {}
 def register(dataset: Dataset) -> None:
     """Make a data set available to pages through its marker."""
     DATASETS[dataset.marker] = dataset
+
+
+def json_download(payload: dict[str, Any]) -> str:
+    """A download's JSON text: readable, UTF-8 as is (Japanese stays legible)."""
+    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"

@@ -27,7 +27,6 @@ class Site:
     cites: Citations = field(default_factory=Citations)
     site_dir: Path = Path("site")  # the root output folder (the i18n plugin moves config.site_dir)
     abbreviations: dict[str, str] = field(default_factory=dict)  # locale -> Markdown abbr lines
-    published_json: bool = False
     citations: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, locale) -> rendered HTML
 
 
