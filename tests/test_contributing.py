@@ -17,7 +17,7 @@ def test_the_message_list_is_read_from_the_code():
     # A sanity check on the parser: a few messages every version of the hooks prints.
     assert "this paragraph has no citation; add [^source-id] after the claim it supports" in TEMPLATES
     assert "[^…] is not a listed source (…)" in TEMPLATES
-    assert 'unknown type "…"; use one of: …' in TEMPLATES
+    assert 'unknown … "…"; use one of: …' in TEMPLATES
     assert len(TEMPLATES) >= 50
 
 

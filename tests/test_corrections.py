@@ -11,16 +11,16 @@ CASES = {
         f'{LOG}:2: "page: treaty.md" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md'
     ],
     "impossible-date.yml": [f'{LOG}:1: "date: 2024-02-30" is not a real date; write it as YYYY-MM-DD'],
-    "future-date.yml": [f'{LOG}:1: "date: 2999-01-01" is in the future; use the date the correction was made'],
-    "missing-english-text.yml": [f'{LOG}:1: entry 1 is missing the required field "en"'],
-    "text-not-text.yml": [f'{LOG}:4: "en" must say what was corrected, in English'],
+    "future-date.yml": [f'{LOG}:1: "date: 2999-01-01" is in the future; only dates that have passed belong here'],
+    "missing-english-text.yml": [f'{LOG}:1: entry 1 (2024-10-20) is missing the required field "en"'],
+    "text-not-text.yml": [f'{LOG}:4: "en" must be non-empty text; put the value in quotes'],
     "unknown-source.yml": [
-        f'{LOG}:5: "reuters-2024-1018" in sources is not a listed source; add it to docs/sources.yml or correct the id'
+        f'{LOG}:5: source "reuters-2024-1018" is not a listed source (did you mean reuters-2024-10-18?)'
     ],
-    "sources-not-a-list.yml": [f'{LOG}:5: "sources" must be a list of source ids: sources: [nis-2024-10-18]'],
+    "sources-not-a-list.yml": [f'{LOG}:5: "sources" must list at least one source id: sources: [nis-2024-10-18]'],
     "unknown-field.yml": [f'{LOG}:5: unknown field "reason"; allowed fields are date, page, ja, en, sources'],
     "not-a-list.yml": [f"{LOG}:1: the file must be a YAML list of corrections, each starting with '- date: …'"],
-    "empty-file.yml": [f"{LOG}:1: the file is empty; write [] when there are no corrections, or add '- date: …'"],
+    "empty-file.yml": [f"{LOG}:1: the file is empty; write [] when there is nothing yet, or add one ('- date: …')"],
     "entry-not-a-mapping.yml": [f"{LOG}:1: entry 1 is not a mapping of fields; start it with '- date: …'"],
 }
 

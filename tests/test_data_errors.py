@@ -10,7 +10,7 @@ CASES = {
     "timeline-not-a-list.yml": ["docs/timeline.yml:1: the file must be a YAML list of events, each starting with '- date: …'"],
     "timeline-empty.yml": ["docs/timeline.yml:1: the file is empty; add at least one event ('- date: …')"],
     "timeline-entry-not-a-mapping.yml": ["docs/timeline.yml:6: entry 2 is not a mapping of fields; start it with '- date: …'"],
-    "timeline-missing-field.yml": ['docs/timeline.yml:1: entry 1 is missing the required field "sources"'],
+    "timeline-missing-field.yml": ['docs/timeline.yml:1: entry 1 (2024-06-19) is missing the required field "sources"'],
     "timeline-unknown-field.yml": ['docs/timeline.yml:5: unknown field "source"; allowed fields are date, theme, ja, en, sources, place'],
     "timeline-impossible-date.yml": [
         'docs/timeline.yml:1: "date: 2024-02-30" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when only the month is known'
@@ -39,19 +39,19 @@ CASES = {
     "estimates-month-only-date.yml": ['docs/estimates.yml:4: "as_of: 2024-11" is not a real date; write it as YYYY-MM-DD'],
     "estimates-future-date.yml": ['docs/estimates.yml:4: "as_of: 2999-11-04" is in the future; only dates that have passed belong here'],
     "estimates-by-not-bilingual.yml": ['docs/estimates.yml:5: "by" must have a Japanese and an English text: by: {ja: …, en: …}'],
-    "estimates-missing-field.yml": ['docs/estimates.yml:1: entry 1 is missing the required field "as_of"'],
+    "estimates-missing-field.yml": ['docs/estimates.yml:1: entry 1 (troops-sent) is missing the required field "as_of"'],
     "estimates-unknown-source.yml": [
         'docs/estimates.yml:6: source "reuters-2024-10-81" is not a listed source (did you mean reuters-2024-10-18?)'
     ],
     "estimates-unsafe-html.yml": ['docs/estimates.yml:6: "note" contains raw HTML with a <script> element; write plain text'],
     "places-not-a-list.yml": ["docs/places.yml:1: the file must be a YAML list of places, each starting with '- id: …'"],
-    "places-duplicate-id.yml": ['docs/places.yml:8: duplicate place id "pyongyang" (first defined on line 1); give each place its own id'],
+    "places-duplicate-id.yml": ['docs/places.yml:8: duplicate place id "pyongyang" (first defined on line 1); give each entry its own place id'],
     "places-malformed-id.yml": [
         'docs/places.yml:1: place id "Pyong_Yang" may contain only lowercase a–z, 0–9 and single hyphens, e.g. kursk'
     ],
     "places-outside-map.yml": ["docs/places.yml:4: 43.06°N 141.35°E lies outside the map (30–140°E, 35–60°N); check the coordinates"],
     "places-coordinate-not-a-number.yml": ['docs/places.yml:4: "lat: 51°44′N" must be a number of degrees between -90 and 90'],
-    "places-missing-role.yml": ['docs/places.yml:1: entry 1 is missing the required field "role"'],
+    "places-missing-role.yml": ['docs/places.yml:1: entry 1 (kursk) is missing the required field "role"'],
     "places-unknown-source.yml": ['docs/places.yml:7: source "nis" is not a listed source (add it to docs/sources.yml or correct the id)'],
     "places-route-not-a-number.yml": ['docs/places.yml:8: "route: first" must be a whole number written with digits only, e.g. 1'],
 }

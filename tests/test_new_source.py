@@ -71,7 +71,7 @@ def test_values_yaml_would_retype_stay_text(repo):
 CASES = {
     "duplicate id": (
         {"id": "nis-2024-10-18"},
-        [f'docs/sources.yml:{NEW_ENTRY_LINE}: duplicate id "nis-2024-10-18" (first defined on line 1); give each source its own id'],
+        [f'docs/sources.yml:{NEW_ENTRY_LINE}: duplicate id "nis-2024-10-18" (first defined on line 1); give each entry its own id'],
     ),
     "malformed id": (
         {"id": "BBC_2024"},

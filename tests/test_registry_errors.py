@@ -6,14 +6,14 @@ import pytest
 
 CASES = {
     "not-a-list.yml": [
-        "docs/sources.yml:1: the registry must be a YAML list of sources, each starting with '- id: …'",
+        "docs/sources.yml:1: the file must be a YAML list of sources, each starting with '- id: …'",
     ],
-    "empty.yml": ["docs/sources.yml:1: the registry is empty; add at least one source ('- id: …')"],
+    "empty.yml": ["docs/sources.yml:1: the file is empty; add at least one source ('- id: …')"],
     "entry-not-a-mapping.yml": [
         "docs/sources.yml:21: entry 3 is not a mapping of fields; start it with '- id: …'",
     ],
     "duplicate-id.yml": [
-        'docs/sources.yml:21: duplicate id "nis-2024-10-18" (first defined on line 1); give each source its own id',
+        'docs/sources.yml:21: duplicate id "nis-2024-10-18" (first defined on line 1); give each entry its own id',
     ],
     "unknown-type.yml": [
         'docs/sources.yml:2: unknown type "blog"; use one of: news, government, intelligence, state-media, '
@@ -25,7 +25,7 @@ CASES = {
         "docs/sources.yml:16: accessed 2024-10-01 is before published 2024-10-18; a source cannot be read before it appears",
     ],
     "future-date.yml": [
-        'docs/sources.yml:8: "accessed: 2999-01-01" is in the future; use the date the source was published or read',
+        'docs/sources.yml:8: "accessed: 2999-01-01" is in the future; only dates that have passed belong here',
     ],
     "http-url.yml": [
         'docs/sources.yml:17: "url: http://newsweekjapan.jp/headlines/world/2024/10/520203.php" must be a full https:// '
@@ -42,7 +42,7 @@ CASES = {
         'docs/sources.yml:7: unknown field "publised"; allowed fields are id, type, title, publisher, accessed, language, '
         "title_en, title_ja, published, url, archive_url, via",
     ],
-    "title-not-text.yml": ['docs/sources.yml:3: "title" must be text; put the value in quotes'],
+    "title-not-text.yml": ['docs/sources.yml:3: "title" must be non-empty text; put the value in quotes'],
     "source-cited-by-no-page.yml": [
         'docs/sources.yml:21: source "bbc-2024-10-19" is cited by no page; cite it or remove the entry',
     ],
@@ -50,7 +50,7 @@ CASES = {
         'docs/sources.yml:1: id "NIS_2024" may contain only lowercase a–z, 0–9 and single hyphens, e.g. nis-2024-10-18',
     ],
     "publisher-not-bilingual.yml": [
-        'docs/sources.yml:6: "publisher" must have a Japanese and an English name: publisher: {ja: …, en: …}',
+        'docs/sources.yml:6: "publisher" must have a Japanese and an English text: publisher: {ja: …, en: …}',
     ],
 }
 

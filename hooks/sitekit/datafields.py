@@ -1,7 +1,8 @@
-"""Field rules shared by the data files pages render (timeline, estimates, places).
+"""Field rules shared by every YAML file contributors edit: the registry, the timeline,
+the estimates, the places and the corrections log.
 
-Each rule reports a Problem at the line of the field at fault, in the same words as the
-registry's rules, and returns None for a bad value so that callers can skip the entry.
+Each rule reports a Problem at the line of the field at fault, in the same words for every
+file, and returns None for a bad value so that callers can skip the entry.
 """
 
 from __future__ import annotations
@@ -9,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .markdown_scan import UNSAFE
 from .problems import Problem
-from .registry import Source
 from .yamlfiles import as_date, is_text, line_of, load
 
 MONTH_RE = re.compile(r"\d{4}-\d{2}")
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REF_IN_TEXT = re.compile(r"\[\^[^\]]*\]")
 
 
@@ -28,13 +30,18 @@ def hint(label: str, candidates: Iterable[str], fallback: str) -> str:
     return f"did you mean {close[0]}?" if close else fallback
 
 
-def load_list(path: Path, shown: str, what: str, first_key: str) -> tuple[list[Any] | None, list[Problem]]:
-    """Parse a data file that must be a non-empty YAML list of mappings."""
+def load_list(
+    path: Path, shown: str, what: str, first_key: str, *, may_be_empty: bool = False
+) -> tuple[list[Any] | None, list[Problem]]:
+    """Parse a data file that must be a YAML list of mappings (non-empty unless allowed)."""
     data, problems = load(path, shown)
     if problems:
         return None, problems
+    if may_be_empty and isinstance(data, list) and not data:
+        return data, []
     if data is None or (isinstance(data, list) and not data):
-        return None, [Problem(shown, 1, f"the file is empty; add at least one {what} ('- {first_key}: …')")]
+        advice = "write [] when there is nothing yet, or add one" if may_be_empty else f"add at least one {what}"
+        return None, [Problem(shown, 1, f"the file is empty; {advice} ('- {first_key}: …')")]
     if not isinstance(data, list):
         return None, [Problem(shown, line_of(data), f"the file must be a YAML list of {what}s, each starting with '- {first_key}: …'")]
     return data, []
@@ -61,9 +68,11 @@ class Fields:
         for key in self.node:
             if key not in allowed:
                 self.add(key, f'unknown field "{key}"; allowed fields are {", ".join(allowed)}')
+        name = self.node.get(first_key)
+        which = f"entry {index + 1} ({name})" if isinstance(name, str) else f"entry {index + 1}"
         for key in required:
             if key not in self.node:
-                self.add(None, f'entry {index + 1} is missing the required field "{key}"')
+                self.add(None, f'{which} is missing the required field "{key}"')
         return True
 
     def _safe(self, key: str, text: str) -> None:
@@ -112,7 +121,8 @@ class Fields:
         return value
 
     def date(self, key: str, today: dt.date, *, month_ok: bool = False) -> str | None:
-        """A real, past calendar date as ISO text (YYYY-MM-DD, or YYYY-MM when allowed)."""
+        """A real, past calendar date as ISO text (YYYY-MM-DD, or YYYY-MM when allowed);
+        `as_date()` of the result gives the date itself."""
         value = self.node.get(key)
         if value is None:
             return None
@@ -149,7 +159,32 @@ class Fields:
             return None
         return float(value)
 
-    def sources(self, key: str, sources: dict[str, Source]) -> list[str] | None:
+    def identifier(self, key: str, seen: dict[str, int], noun: str, example: str) -> str | None:
+        """A lowercase-and-hyphens id, unique in its file (`seen`: id -> line of first use)."""
+        value = self.text(key)
+        if value is None:
+            return None
+        if not ID_RE.fullmatch(value):
+            self.add(key, f'{noun} "{value}" may contain only lowercase a–z, 0–9 and single hyphens, e.g. {example}')
+            return None
+        if value in seen:
+            self.add(key, f'duplicate {noun} "{value}" (first defined on line {seen[value]}); give each entry its own {noun}')
+            return None
+        seen[value] = line_of(self.node, key)
+        return value
+
+    def https(self, key: str) -> str | None:
+        """A full https:// address."""
+        url = self.text(key)
+        if url is None:
+            return None
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.netloc or " " in url:
+            self.add(key, f'"{key}: {url}" must be a full https:// address copied from the page itself')
+            return None
+        return url
+
+    def sources(self, key: str, sources: Mapping[str, object]) -> list[str] | None:
         """A non-empty list of registry ids, each listed once."""
         value = self.node.get(key)
         if value is None:

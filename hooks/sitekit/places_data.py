@@ -9,7 +9,7 @@ from typing import Any
 
 from .datafields import Fields, load_list
 from .problems import Problem
-from .registry import ID_RE, Source
+from .registry import Source
 from .yamlfiles import line_of
 
 REQUIRED = ("id", "ja", "en", "lat", "lon", "role", "sources")
@@ -42,14 +42,7 @@ def _place(node: Any, index: int, shown: str, line: int, sources: dict[str, Sour
     f = Fields(node, shown, problems)
     if not f.shape(index, line, REQUIRED, OPTIONAL, "id"):
         return None, problems
-    pid = f.text("id")
-    if pid is not None:
-        if not ID_RE.fullmatch(pid):
-            f.add("id", f'place id "{pid}" may contain only lowercase a–z, 0–9 and single hyphens, e.g. kursk')
-        elif pid in seen:
-            f.add("id", f'duplicate place id "{pid}" (first defined on line {seen[pid]}); give each place its own id')
-        else:
-            seen[pid] = line_of(node, "id")
+    pid = f.identifier("id", seen, "place id", "kursk")
     names = {lang: f.text(lang) for lang in ("ja", "en")}
     lat, lon = f.number("lat", -90, 90), f.number("lon", -180, 180)
     if lat is not None and lon is not None and not (SOUTH <= lat <= NORTH and WEST <= lon <= EAST):

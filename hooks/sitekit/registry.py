@@ -8,14 +8,13 @@ as `publised:` would otherwise drop a date silently.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from .datafields import Fields, load_list
 from .problems import Problem
-from .yamlfiles import as_date, is_text, line_of, load
+from .yamlfiles import as_date, line_of
 
 TYPES = (
     "news",
@@ -34,7 +33,6 @@ LANGUAGES = frozenset(
 )
 REQUIRED = ("id", "type", "title", "publisher", "accessed", "language")
 OPTIONAL = ("title_en", "title_ja", "published", "url", "archive_url", "via")
-ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass
@@ -79,102 +77,33 @@ class Source:
         return {k: v for k, v in out.items() if v is not None}
 
 
-class _Entry:
-    """Validation of one registry mapping; collects problems instead of raising."""
-
-    def __init__(self, node: Any, shown: str, today: dt.date) -> None:
-        self.node, self.shown, self.today = node, shown, today
-        self.problems: list[Problem] = []
-
-    def add(self, key: str | None, message: str) -> None:
-        self.problems.append(Problem(self.shown, line_of(self.node, key), message))
-
-    def text(self, key: str) -> str | None:
-        value = self.node.get(key)
-        if value is None:
-            return None
-        if not is_text(value):
-            self.add(key, f'"{key}" must be text; put the value in quotes')
-            return None
-        return value.strip()
-
-    def bilingual(self, key: str) -> dict[str, str] | None:
-        value = self.node.get(key)
-        if value is None:
-            return None
-        if not hasattr(value, "get") or not all(is_text(value.get(k)) for k in ("ja", "en")):
-            self.add(key, f'"{key}" must have a Japanese and an English name: {key}: {{ja: …, en: …}}')
-            return None
-        extra = sorted(set(value) - {"ja", "en"})
-        if extra:
-            self.add(key, f'"{key}" has unknown language keys {extra}; use only ja and en')
-        return {"ja": value["ja"].strip(), "en": value["en"].strip()}
-
-    def date(self, key: str) -> dt.date | None:
-        value = self.node.get(key)
-        if value is None:
-            return None
-        day = as_date(value)
-        if day is None:
-            self.add(key, f'"{key}: {value}" is not a real date; write it as YYYY-MM-DD')
-        elif day > self.today:
-            self.add(key, f'"{key}: {value}" is in the future; use the date the source was published or read')
-        return day
-
-    def https(self, key: str) -> str | None:
-        url = self.text(key)
-        if url is None:
-            return None
-        parts = urlsplit(url)
-        if parts.scheme != "https" or not parts.netloc or " " in url:
-            self.add(key, f'"{key}: {url}" must be a full https:// address copied from the page itself')
-            return None
-        return url
-
-
 def _validate_entry(
     node: Any, index: int, where: Problem, today: dt.date, seen: dict[str, int]
 ) -> tuple[Source | None, list[Problem]]:
-    shown = where.path
-    entry = _Entry(node, shown, today)
-    if not isinstance(node, dict):
-        return None, [Problem(shown, where.line, f"entry {index + 1} is not a mapping of fields; start it with '- id: …'")]
-    for key in node:
-        if key not in REQUIRED and key not in OPTIONAL:
-            entry.add(key, f'unknown field "{key}"; allowed fields are {", ".join(REQUIRED + OPTIONAL)}')
-    for key in REQUIRED:
-        if key not in node:
-            entry.add(None, f'entry {index + 1} ({node.get("id", "no id")}) is missing the required field "{key}"')
-    sid = entry.text("id")
-    if sid is not None:
-        if not ID_RE.fullmatch(sid):
-            entry.add("id", f'id "{sid}" may contain only lowercase a–z, 0–9 and single hyphens, e.g. nis-2024-10-18')
-        elif sid in seen:
-            entry.add("id", f'duplicate id "{sid}" (first defined on line {seen[sid]}); give each source its own id')
-        else:
-            seen[sid] = line_of(node, "id")
-    kind = entry.text("type")
-    if kind is not None and kind not in TYPES:
-        entry.add("type", f'unknown type "{kind}"; use one of: {", ".join(TYPES)}')
-    language = entry.text("language")
+    problems: list[Problem] = []
+    f = Fields(node, where.path, problems)
+    if not f.shape(index, where.line, REQUIRED, OPTIONAL, "id"):
+        return None, problems
+    sid = f.identifier("id", seen, "id", "nis-2024-10-18")
+    kind = f.choice("type", TYPES)
+    language = f.text("language")
     if language is not None and language not in LANGUAGES:
-        entry.add("language", f'unknown language code "{language}"; use a two-letter ISO 639-1 code such as ja, en, ko, ru, uk')
-    title = entry.text("title")
+        f.add("language", f'unknown language code "{language}"; use a two-letter ISO 639-1 code such as ja, en, ko, ru, uk')
+    title = f.text("title")
     for key, lang in (("title_en", "en"), ("title_ja", "ja")):
-        if entry.text(key) is not None and language == lang:
-            entry.add(key, f'"{key}" translates the title into its own language ({lang}); remove it')
-    publisher = entry.bilingual("publisher")
-    via = entry.bilingual("via")
-    published, accessed = entry.date("published"), entry.date("accessed")
+        if f.text(key) is not None and language == lang:
+            f.add(key, f'"{key}" translates the title into its own language ({lang}); remove it')
+    publisher, via = f.bilingual("publisher"), f.bilingual("via")
+    published, accessed = as_date(f.date("published", today)), as_date(f.date("accessed", today))
     if published and accessed and accessed < published:
-        entry.add("accessed", f"accessed {accessed} is before published {published}; a source cannot be read before it appears")
-    url, archive = entry.https("url"), entry.https("archive_url")
-    if entry.problems or None in (sid, kind, title, publisher, accessed, language):
-        return None, entry.problems or [Problem(shown, line_of(node), "invalid entry")]
+        f.add("accessed", f"accessed {accessed} is before published {published}; a source cannot be read before it appears")
+    url, archive = f.https("url"), f.https("archive_url")
+    if not f.ok or None in (sid, kind, title, publisher, accessed, language):
+        return None, problems
     return Source(
         id=sid, type=kind, title=title, publisher=publisher, accessed=accessed, language=language,
-        line=line_of(node), published=published, title_en=entry.text("title_en"),
-        title_ja=entry.text("title_ja"), url=url, archive_url=archive, via=via,
+        line=line_of(node), published=published, title_en=f.text("title_en"),
+        title_ja=f.text("title_ja"), url=url, archive_url=archive, via=via,
     ), []
 
 
@@ -192,13 +121,9 @@ def load_registry(path: Path, shown: str, today: dt.date | None = None) -> tuple
     registry = Registry()
     if not path.exists():
         return registry, [Problem(shown, 1, "the source registry is missing; create it as a YAML list of sources")]
-    data, problems = load(path, shown)
-    if problems:
+    data, problems = load_list(path, shown, "source", "id")
+    if data is None:
         return registry, problems
-    if data is None or (hasattr(data, "__len__") and len(data) == 0):
-        return registry, [Problem(shown, 1, "the registry is empty; add at least one source ('- id: …')")]
-    if not isinstance(data, list):
-        return registry, [Problem(shown, line_of(data), "the registry must be a YAML list of sources, each starting with '- id: …'")]
     sources = registry.sources
     seen: dict[str, int] = {}
     for index, node in enumerate(data):
@@ -207,6 +132,6 @@ def load_registry(path: Path, shown: str, today: dt.date | None = None) -> tuple
         problems.extend(found)
         if source:
             sources[source.id] = source
-        elif hasattr(node, "get") and isinstance(node.get("id"), str):
+        elif isinstance(node, dict) and isinstance(node.get("id"), str):
             registry.invalid.add(node["id"])
     return registry, problems
