@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,6 +12,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_copy import copy_site  # noqa: E402
+
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE_REGISTRY = (FIXTURES / "base-sources.yml").read_text(encoding="utf-8")
 
@@ -54,13 +57,7 @@ class Project:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        for folder in ("hooks", "overrides", "includes"):
-            if (ROOT / folder).exists():
-                shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        # The throwaway site has its own few pages: let MkDocs derive the nav from them.
-        config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)
-        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        copy_site(root, docs=False, nav=False)
         self.write("docs/sources.yml", BASE_REGISTRY)
         for path, text in BASE_PAGES.items():
             self.write(path, text)

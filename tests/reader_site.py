@@ -18,14 +18,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_copy import copy_site  # noqa: E402
+
+
 def make_sample_site(dest: Path) -> Path:
     """Copy the site's configuration, pages, hooks and templates to `dest`."""
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy2(ROOT / name, dest / name)
-    for name in ("docs", "hooks", "overrides", "includes"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return dest
+    return copy_site(dest, docs=True, nav=True)
 
 
 def build(root: Path, site_url: str = "https://example.org/nk/") -> subprocess.CompletedProcess:
