@@ -9,7 +9,6 @@ of the page that is behind see a notice, rendered from partials/translation-noti
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -28,7 +27,7 @@ BEHIND: dict[tuple[str, str], Behind] = {}
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.is_first_pass(config):
         BEHIND.clear()
-        behind, unrecorded = compare(Path(config.docs_dir), state.SITE.pages)
+        behind, unrecorded = compare(state.SITE.pages)
         BEHIND.update({(b.locale, b.rel): b for b in behind})
         if behind:
             log.info("Translations behind their counterpart (%d); the build goes on and readers see a notice:", len(behind))

@@ -98,5 +98,5 @@ def test_every_page_of_the_site_has_a_translation_record():
 
     pages, problems = read_pages(ROOT / "docs", ROOT, ["ja", "en"])
     assert not problems
-    _, unrecorded = compare(ROOT / "docs", pages)
+    _, unrecorded = compare(pages)
     assert [str(p) for p in unrecorded] == []

@@ -25,6 +25,7 @@ class Page:
     shown: str  # path shown in messages, e.g. "docs/ja/treaty.md"
     scan: Scan
     meta: dict[str, Any] = field(default_factory=dict)
+    text: str = ""  # the file as read, for checks that compare whole pages (translations)
 
     @property
     def is_article(self) -> bool:
@@ -70,7 +71,7 @@ def read_pages(docs_dir: Path, root: Path, locales: list[str]) -> tuple[dict[tup
             if problem:
                 problems.append(problem)
                 continue
-            page = Page(locale, rel, shown, scan(text))
+            page = Page(locale, rel, shown, scan(text), text=text)
             problems.extend(_front_matter(page))
             pages[(locale, rel)] = page
     return pages, problems

@@ -90,10 +90,11 @@ def read_meta(text: str) -> dict[str, Any]:
     return meta if isinstance(meta, dict) else {}
 
 
-def compare(docs_dir: Path, pages: dict[tuple[str, str], Any]) -> tuple[list[Behind], list[Problem]]:
+def compare(pages: dict[tuple[str, str], Any]) -> tuple[list[Behind], list[Problem]]:
     """Pages whose counterpart changed since the last sync, and pages with no usable record.
 
-    `pages` maps (locale, rel) to objects with `.shown` and `.meta` (sitekit.corpus.Page).
+    `pages` maps (locale, rel) to objects with `.shown`, `.meta` and `.text`
+    (sitekit.corpus.Page, read once per build).
     """
     behind: list[Behind] = []
     unrecorded: list[Problem] = []
@@ -113,8 +114,7 @@ def compare(docs_dir: Path, pages: dict[tuple[str, str], Any]) -> tuple[list[Beh
                 )
             )
             continue
-        twin_text = (docs_dir / other / rel).read_text(encoding="utf-8")
-        if body_hash(twin_text) != recorded:
+        if body_hash(twin.text) != recorded:
             behind.append(Behind(locale, rel, page.shown, twin.shown, _date(twin.meta)))
     return behind, unrecorded
 
