@@ -6,12 +6,12 @@ contributor sees every problem of both languages in one run.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Page
+from .datafields import hint
 from .datasets import DATASETS
 from .problems import Problem
 from .registry import Source
@@ -31,13 +31,6 @@ class Citations:
     data: dict[str, Any] = field(default_factory=dict)  # marker -> loaded data
 
 
-def _hint(label: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(label, candidates, n=1, cutoff=0.75)
-    if close:
-        return f"did you mean {close[0]}?"
-    return "add it to docs/sources.yml or correct the id"
-
-
 def _check_refs(page: Page, sources: dict[str, Source], counts: Counter[str], problems: list[Problem], invalid: set[str]) -> None:
     defs = page.scan.definitions
     known = sorted(set(sources) | set(defs))
@@ -48,7 +41,7 @@ def _check_refs(page: Page, sources: dict[str, Source], counts: Counter[str], pr
         elif label in defs:
             note_uses[label] += 1
         elif label not in invalid:
-            problems.append(Problem(page.shown, line, f"[^{label}] is not a listed source ({_hint(label, known)})"))
+            problems.append(Problem(page.shown, line, f"[^{label}] is not a listed source ({hint(label, known)})"))
     for label, line in page.scan.duplicate_definitions:
         problems.append(Problem(page.shown, line, f"[^{label}] is defined twice on this page; keep one definition"))
     for label, definition in defs.items():
@@ -71,7 +64,7 @@ def _check_refs(page: Page, sources: dict[str, Source], counts: Counter[str], pr
                 counts[ref] += 1
                 cited += 1
             elif ref not in defs and ref not in invalid:
-                problems.append(Problem(page.shown, line, f"[^{ref}] is not a listed source ({_hint(ref, known)})"))
+                problems.append(Problem(page.shown, line, f"[^{ref}] is not a listed source ({hint(ref, known)})"))
         if not cited:
             problems.append(
                 Problem(page.shown, definition.line, f"note [^{label}] cites no source; add a [^source-id] inside the note")

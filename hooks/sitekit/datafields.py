@@ -24,7 +24,7 @@ ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REF_IN_TEXT = re.compile(r"\[\^[^\]]*\]")
 
 
-def hint(label: str, candidates: Iterable[str], fallback: str) -> str:
+def hint(label: str, candidates: Iterable[str], fallback: str = "add it to docs/sources.yml or correct the id") -> str:
     """'did you mean x?' for a near miss, else the fallback advice."""
     close = difflib.get_close_matches(label, sorted(candidates), n=1, cutoff=0.75)
     return f"did you mean {close[0]}?" if close else fallback
@@ -196,7 +196,7 @@ class Fields:
         for index, sid in enumerate(value):
             line = line_of(value, index, line_of(self.node, key))
             if not isinstance(sid, str) or sid not in sources:
-                advice = hint(str(sid), sources, "add it to docs/sources.yml or correct the id")
+                advice = hint(str(sid), sources)
                 self._at(line, f'source "{sid}" is not a listed source ({advice})')
             elif sid in ids:
                 self._at(line, f'source "{sid}" is listed twice; list each source once')
