@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 from _site import ROOT, fail
+from sitekit.datafields import ID_RE as NAME_RE  # a page name follows the id rule
 from sitekit.translations import sync_pair
 
-NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 BACK_MATTER = ("glossary.md", "contributing.md", "corrections.md", "about.md", "sources.md")
 NAV_ITEM = re.compile(r"^  - (?P<title>[^:]+): (?P<file>\S+\.md)\s*$")
 
