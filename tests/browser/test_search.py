@@ -22,7 +22,8 @@ def start_page(lang: str) -> SitePage:
 def test_query_list_has_at_least_40_well_formed_queries():
     assert len(QUERIES) >= 40, f"{QUERIES_FILE.name} needs at least 40 queries"
     for q in QUERIES:
-        assert set(q) == {"query", "lang", "expect", "why"}, f"{QUERIES_FILE.name}: fields must be query, lang, expect, why (quote values with commas): {q}"
+        fields = {"query", "lang", "expect", "why"}
+        assert set(q) == fields, f"{QUERIES_FILE.name}: fields must be {sorted(fields)} (quote a value that has a comma): {q}"
         assert q["lang"] in LANGS, q
         if q["lang"] == "ja":
             assert " " not in q["query"] and "\u3000" not in q["query"], f"Japanese query {q['query']!r} must be typed without spaces"
