@@ -149,13 +149,19 @@ def test_downloads_are_written_once_and_linked(site):
 def test_map_is_a_small_labelled_svg_with_places_and_route(site, rel, names):
     body = article(read(site, rel))
     (svg,) = _svgs(body)
-    assert len(svg.encode()) < 60_000
+    assert len(svg.encode()) < 80_000
     assert 'role="img"' in svg and 'aria-labelledby="map-title map-desc"' in svg
     assert re.search(r'<title id="map-title">.+</title>', svg) and re.search(r'<desc id="map-desc">.+</desc>', svg)
     assert "<script" not in body and "<image" not in svg
-    labels = re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="\w+">([^<]+)</text>', svg.split('class="map-places"')[1])
-    assert labels == names
-    assert 'class="map-route"' in svg and " → ".join(names) in body
+    frames = re.findall(r'<g class="map-frame map-frame-(\w+)".*?class="map-places">(.*?)\n</g>\n</g>', svg, re.S)
+    assert [f for f, _ in frames] == ["overview", "west", "east"]
+    labels = {f: re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="\w+">([^<]+)</text>', group) for f, group in frames}
+    dots = {f: group.count("<circle") for f, group in frames}
+    # the fixture's three places all lie in a detail panel: dots on the overview, names in the panels
+    assert labels == {"overview": [], "west": [names[2]], "east": [names[1], names[0]]}
+    assert dots == {"overview": 3, "west": 1, "east": 2}
+    assert svg.count('class="map-detail-box"') == 2 and svg.count('class="map-panel-title"') == 2
+    assert svg.count('class="map-route"') == 3 and " → ".join(names) in body
     assert svg.count('<path class="map-land') > 10
 
 

