@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from data_helpers import unglue
 from site_conftest import page
 
 LOG = "docs/corrections.yml"
@@ -54,8 +55,8 @@ def test_correction_renders_date_page_link_text_and_footnote(project):
     project.fixture(LOG, "corrections/one-correction-with-source.yml")
     result = project.build()
     assert result.code == 0, result.stderr
-    ja = (result.site / "corrections/index.html").read_text(encoding="utf-8")
-    en = (result.site / "en/corrections/index.html").read_text(encoding="utf-8")
+    ja = unglue((result.site / "corrections/index.html").read_text(encoding="utf-8"))
+    en = unglue((result.site / "en/corrections/index.html").read_text(encoding="utf-8"))
     assert "2024年10月20日" in ja and 'href="../about/"' in ja and "派遣人数の記述を訂正した。" in ja
     assert "20 October 2024" in en and 'href="../about/"' in en and "Corrected the number of troops sent." in en
     assert 'id="fn:reuters-2024-10-18"' in ja and 'id="fn:reuters-2024-10-18"' in en

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+
+from line_breaks import glue  # noqa: E402
 
 CITATION = re.compile(r'<span class="citation" data-source="([^"]+)">(.*?)</span>')
 NEWSWEEK = "https://newsweekjapan.jp/headlines/world/2024/10/520203.php"
@@ -95,3 +101,31 @@ def test_heading_ids_stay_readable_in_japanese(project):
 def test_html_lang_matches_each_language(built):
     assert '<html lang="ja"' in (built / "about/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in (built / "en/about/index.html").read_text(encoding="utf-8")
+
+
+def _ref(sid: str, n: int) -> str:
+    return f'<sup id="fnref:{sid}"><a class="footnote-ref" href="#fn:{sid}">{n}</a></sup>'
+
+
+def test_footnote_numbers_stay_with_the_character_before_and_the_punctuation_after(built):
+    ja = (built / "about/index.html").read_text(encoding="utf-8")
+    en = (built / "en/about/index.html").read_text(encoding="utf-8")
+    assert f'発表し<span class="fn-glue">た{_ref("nis-2024-10-18", 1)}。</span>ロイター' in ja
+    assert f'said so<span class="fn-glue">.{_ref("nis-2024-10-18", 1)}</span> Reuters' in en
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # two references and a closing bracket after them go with the last character
+        (f"とした{_ref('a', 1)}{_ref('b', 2)}）。次", f'とし<span class="fn-glue">た{_ref("a", 1)}{_ref("b", 2)}）。</span>次'),
+        # an entity is one character: it is never cut in two
+        (f"&quot;{_ref('a', 1)} x", f'<span class="fn-glue">&quot;{_ref("a", 1)}</span> x'),
+        # after a tag, only the references and the punctuation are kept together
+        (f"<strong>NIS</strong>{_ref('a', 1)}, then", f'<strong>NIS</strong><span class="fn-glue">{_ref("a", 1)},</span> then'),
+        # nothing to do without a footnote reference
+        ("<p>plain 文。</p>", "<p>plain 文。</p>"),
+    ],
+)
+def test_glue_keeps_entities_and_tags_whole(html, expected):
+    assert glue(html) == expected

@@ -1,4 +1,5 @@
-"""Mobile, 360 px wide: nothing scrolls sideways, and links in the content are easy to tap."""
+"""Mobile, 360 px wide: nothing scrolls sideways, links in the content are easy to tap, and a
+footnote number never starts a line nor leaves its punctuation to start the next one."""
 
 from __future__ import annotations
 
@@ -40,6 +41,20 @@ _OVERFLOW_JS = """(w) => ({
 })"""
 
 
+# Each footnote reference must sit in a .fn-glue run (hooks/line_breaks.py) that the browser
+# lays out on one line: the character before, the numbers, the closing punctuation after.
+_FOOTNOTE_LINES_JS = """() => {
+  const bad = [];
+  for (const sup of document.querySelectorAll('.md-content sup[id^="fnref"]')) {
+    const glue = sup.closest('.fn-glue');
+    const where = `[${sup.textContent}] in "${(glue || sup.parentElement).textContent.slice(0, 40)}"`;
+    if (!glue) bad.push(`${where}: not kept with its neighbours`);
+    else if (glue.getClientRects().length > 1) bad.push(`${where}: broken across ${glue.getClientRects().length} lines`);
+  }
+  return bad;
+}"""
+
+
 @pytest.fixture(scope="module")
 def on_phone(browser, site):
     """Load each page once in a 360 px phone context; measure overflow and tap targets."""
@@ -51,7 +66,11 @@ def on_phone(browser, site):
         tab = context.new_page()
         try:
             tab.goto(site.url(site_page))
-            return {"overflow": tab.evaluate(_OVERFLOW_JS, WIDTH), "crowded": tab.evaluate(_TARGETS_JS, MIN_TARGET)}
+            return {
+                "overflow": tab.evaluate(_OVERFLOW_JS, WIDTH),
+                "crowded": tab.evaluate(_TARGETS_JS, MIN_TARGET),
+                "footnote_lines": tab.evaluate(_FOOTNOTE_LINES_JS),
+            }
         finally:
             tab.close()
 
@@ -72,3 +91,10 @@ def test_content_links_are_24px_tap_targets_or_spaced_apart(site_page: SitePage,
     if crowded:
         pytest.fail(f"{len(crowded)} links on {site_page.path} are smaller than 24x24 px and too close to another target:\n  "
                     + "\n  ".join(crowded), pytrace=False)
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
+def test_footnote_numbers_stay_on_the_line_of_their_word_and_punctuation(site_page: SitePage, on_phone):
+    broken = on_phone(site_page)["footnote_lines"]
+    if broken:
+        pytest.fail(f"{len(broken)} footnote references on {site_page.path} can be split from their text:\n  " + "\n  ".join(broken), pytrace=False)
