@@ -1,63 +1,78 @@
-"""MkDocs hook: check the citation contract for both languages, then render footnotes.
+"""MkDocs hook: check the citation contract for both languages, then render footnotes safely.
 
 Under mkdocs-static-i18n every event fires once per language and the English pass
 runs inside the Japanese pass's on_post_build. All files of both languages are
 therefore checked in the first (default-language) pass, before anything is written,
-so that a contributor sees every problem at once.
+so that a contributor sees every problem at once. The checks read what Python-Markdown
+itself makes of each page (sitekit.markdown_view): every page is converted once for the
+checks, with the same extensions and settings, then again by MkDocs to be written.
 """
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from pathlib import Path
+from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from sitekit import render, state
-from sitekit.datasets import DATASETS
-from sitekit.markdown_scan import MARKER
-from sitekit.problems import Problem, abort_if_any
-from sitekit.site import validate
+from sitekit import checks, docs_tree, render, sanitize, state
+from sitekit.markdown_view import PageRecorder, Renderer, recorder_of
+from sitekit.problems import abort_if_any
+from sitekit.site import LOCALES, check, collect
 
-LITERAL_REF = re.compile(r"\[\^[^\]]*\]")
-CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
+
+# The recorder joins the Markdown extensions of every page MkDocs converts.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not any(isinstance(e, PageRecorder) for e in config.markdown_extensions):
+        config.markdown_extensions.append(PageRecorder())
+    return config
 
 
 # Check every page of both languages once per build, before the i18n plugin filters files.
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.is_first_pass(config):
-        root = Path(config.config_file_path).parent
-        state.SITE = validate(Path(config.docs_dir), root)
-        state.SITE.site_dir = Path(config.site_dir)
-        state.ENV = render.install_filters(config.theme.get_env())
+        _validate(config, files)
     return files
 
 
-# Expand data markers, then append one footnote definition per cited source.
+# Tell the recorder which page comes next; append the abbreviations of its language.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    locale, rel = state.page_key(page)
+    locale, _ = state.page_key(page)
     context = {"site": state.SITE, "page": page, "files": files, "env": state.ENV, "locale": locale}
-
-    def expand(match: re.Match[str]) -> str:
-        dataset = DATASETS.get(match.group(1))
-        if dataset is None:
-            return match.group(0)
-        return dataset.render(state.SITE.cites.data.get(dataset.marker), locale, context)
-
-    markdown = re.sub(MARKER.pattern, expand, markdown, flags=re.M)
-    cited = state.SITE.cites.per_page.get((locale, rel), {})
-    definitions = [f"[^{sid}]: {state.citation(sid, locale)}" for sid in sorted(cited)]
-    extra = state.abbreviations(locale)
-    return "\n\n".join([markdown.rstrip(), *definitions, extra]) + "\n"
+    recorder_of(config.markdown_extensions).page = state.page_input(locale, context)
+    return f"{markdown.rstrip()}\n\n{state.abbreviations(locale)}\n"
 
 
-# Last line of defence: a citation Python-Markdown could not resolve must never ship as text.
+# What ships is the allowlist's output; a leftover the checks did not foresee stops the build.
+@event_priority(100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    leftover = LITERAL_REF.search(CODE.sub("", html))
-    if leftover:
-        shown = f"docs/{page.file.src_uri}"
-        abort_if_any([Problem(shown, 1, f"{leftover.group(0)} was left unresolved in the output; check its syntax")])
-    return html
+    checked = state.SITE.pages.get(state.page_key(page))
+    if checked is not None:
+        problems: list = []
+        rendered = dataclasses.replace(checked, view=recorder_of(config.markdown_extensions).view)
+        checks.check_leftovers(rendered, state.SITE.sources, problems, state.SITE.invalid)
+        abort_if_any(problems)
+    return sanitize.clean(html)
+
+
+def _validate(config: MkDocsConfig, files: Files) -> None:
+    """Read and check everything, render every page for the checks, stop on any problem."""
+    root = Path(config.config_file_path).parent
+    state.ENV = render.install_filters(config.theme.get_env())
+    state.SITE, problems = collect(Path(config.docs_dir), root, list(config.extra_javascript))
+    state.SITE.site_dir = Path(config.site_dir)
+    problems += docs_tree.check_nav(Path(config.config_file_path), root, config.nav, set(state.SITE.pages), LOCALES)
+    if state.SITE.sources or not problems:
+        renderer = Renderer(config.markdown_extensions, config.mdx_configs)
+        for (locale, rel), page in state.SITE.pages.items():
+            if page.readable:
+                file = files.get_file_from_path(f"{locale}/{rel}")
+                stand_in = SimpleNamespace(file=file, url=file.url if file else f"{locale}/{rel}")
+                context = {"site": state.SITE, "page": stand_in, "files": files, "env": state.ENV, "locale": locale}
+                page.view = renderer.view(f"{page.body.rstrip()}\n\n{state.abbreviations(locale)}\n", state.page_input(locale, context))
+        problems += check(state.SITE)
+    abort_if_any(problems)

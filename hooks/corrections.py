@@ -7,7 +7,6 @@ localized "no corrections so far" line.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +19,6 @@ def _load(path: Path, shown: str, sources: dict[str, Any]) -> tuple[list[Correct
     return load_corrections(path, shown, sources)
 
 
-def _cited(entries: list[Correction]) -> dict[str, int]:
-    return dict(Counter(sid for entry in entries for sid in entry.sources))
-
-
 def _render(entries: list[Correction], locale: str, context: dict[str, Any]) -> str:
     rows = []
     for entry in entries:
@@ -34,4 +29,4 @@ def _render(entries: list[Correction], locale: str, context: dict[str, Any]) -> 
     return template.render(rows=rows, locale=locale, L=render.labels()[locale])
 
 
-register(Dataset(marker="corrections", filename=FILENAME, load=_load, cited=_cited, render=_render))
+register(Dataset(marker="corrections", filename=FILENAME, load=_load, render=_render))

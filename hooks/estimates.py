@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from typing import Any
 
 from mkdocs.utils import get_relative_url
@@ -21,13 +20,6 @@ from sitekit.figures import figure
 MARKER = "estimates"
 CSV_NAME, JSON_NAME = "estimates.csv", "estimates.json"
 CHARTS = {"troops": ("troops-sent", "troops-present"), "casualties": ("casualties", "killed")}
-
-
-def _cited(estimates: list[Estimate]) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for estimate in estimates:
-        counts.update(estimate.sources)
-    return dict(counts)
 
 
 def _cell(text: str) -> str:
@@ -89,7 +81,7 @@ def _downloads(estimates: list) -> dict[str, str]:
     return {JSON_NAME: json_download(payload), CSV_NAME: _csv(estimates)}
 
 
-register(Dataset(marker=MARKER, filename="estimates.yml", load=load_estimates, cited=_cited, render=_render, downloads=_downloads))
+register(Dataset(marker=MARKER, filename="estimates.yml", load=load_estimates, render=_render, downloads=_downloads))
 
 
 def _csv(estimates: list[Estimate]) -> str:

@@ -10,7 +10,6 @@ alternative.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from typing import Any
 
 from sitekit import geo, render, state
@@ -38,13 +37,6 @@ def _panels() -> dict[str, geo.Frame]:
     width = (WIDTH - GAP) / 2
     top = OVERVIEW.height + GAP + HEAD
     return {key: geo.Frame(*box, width=width, left=i * (width + GAP), top=top) for i, (key, box) in enumerate(DETAILS.items())}
-
-
-def _cited(places: dict[str, Place]) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for place in places.values():
-        counts.update(place.sources)
-    return dict(counts)
 
 
 def _text_width(text: str) -> float:
@@ -197,5 +189,5 @@ def _downloads(places: dict[str, Place]) -> dict[str, str]:
     return {JSON_NAME: json_download({"license": "CC BY 4.0", "places": [p.as_json() for p in places.values()]})}
 
 
-register(Dataset(marker=MARKER, filename="places.yml", load=load_places, cited=_cited, render=_render, downloads=_downloads))
+register(Dataset(marker=MARKER, filename="places.yml", load=load_places, render=_render, downloads=_downloads))
 

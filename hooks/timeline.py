@@ -20,13 +20,6 @@ MARKER = "timeline"
 JSON_NAME = "timeline.json"
 
 
-def _cited(events: list[Event]) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for event in events:
-        counts.update(event.sources)
-    return dict(counts)
-
-
 def _place(event: Event, locale: str, context: dict[str, Any]) -> dict[str, str] | None:
     """The event's place in the page's language, linked to the map when there is one."""
     places = state.SITE.cites.data.get("map") or {}
@@ -73,5 +66,5 @@ def _downloads(events: list) -> dict[str, str]:
     return {JSON_NAME: json_download({"license": "CC BY 4.0", "themes": list(THEMES), "events": [e.as_json() for e in events]})}
 
 
-register(Dataset(marker=MARKER, filename="timeline.yml", load=load_timeline, cited=_cited, render=_render, downloads=_downloads))
+register(Dataset(marker=MARKER, filename="timeline.yml", load=load_timeline, render=_render, downloads=_downloads))
 

@@ -1,15 +1,18 @@
-"""The citation contract, checked over both languages at once.
+"""The citation contract, checked over both languages at once, on what Python-Markdown produced.
 
 Every rule adds a Problem naming the file, the line and the fix; nothing raises, so a
-contributor sees every problem of both languages in one run.
+contributor sees every problem of both languages in one run. What a page cites comes from
+its View (sitekit.markdown_view); its Source (sitekit.locate) only says on which line.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import sanitize
 from .corpus import Page
 from .datafields import hint
 from .datasets import DATASETS
@@ -29,71 +32,99 @@ class Citations:
     # pages with a broken citation: their source sets are not compared (one root cause, one message)
     broken: set[tuple[str, str]] = field(default_factory=set)
     data: dict[str, Any] = field(default_factory=dict)  # marker -> loaded data
+    failed: set[str] = field(default_factory=set)  # markers whose data file exists but did not validate
 
 
-def _check_refs(page: Page, sources: dict[str, Source], counts: Counter[str], problems: list[Problem], invalid: set[str]) -> None:
-    defs = page.scan.definitions
-    known = sorted(set(sources) | set(defs))
-    note_uses: Counter[str] = Counter()
-    for label, line in page.scan.refs:
+def _sourced_notes(edges: dict[str, set[str]], sources: dict[str, Source]) -> set[str]:
+    """Notes that cite a source, directly or through the notes they cite."""
+    sourced: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for note, cited in edges.items():
+            if note not in sourced and any(c in sources or c in sourced for c in cited):
+                sourced.add(note)
+                changed = True
+    return sourced
+
+
+def _check_notes(page: Page, sources: dict[str, Source], counts: Counter[str], problems: list[Problem]) -> None:
+    view, src = page.view, page.source
+    defined = Counter(label for label, ours in view.definitions if not ours)
+    notes = {label for label in defined if label not in sources}
+    uses: Counter[str] = Counter()
+    edges: dict[str, set[str]] = defaultdict(set)
+    for label, note in view.refs:
         if label in sources:
             counts[label] += 1
-        elif label in defs:
-            note_uses[label] += 1
-        elif label not in invalid:
-            problems.append(Problem(page.shown, line, f"[^{label}] is not a listed source ({hint(label, known)})"))
-    for label, line in page.scan.duplicate_definitions:
-        problems.append(Problem(page.shown, line, f"[^{label}] is defined twice on this page; keep one definition"))
-    for label, definition in defs.items():
+        elif label != note:
+            uses[label] += 1
+        if note is not None:
+            edges[note].add(label)
+    for label, times in sorted(defined.items()):
+        first = src.definition(label)
         if label in sources:
-            problems.append(
-                Problem(
-                    page.shown,
-                    definition.line,
-                    f"[^{label}] is a listed source: delete this hand-written definition, the build writes it from docs/sources.yml",
-                )
-            )
+            message = f"[^{label}] is a listed source: delete this hand-written definition, the build writes it from docs/sources.yml"
+            problems.append(Problem(page.shown, first, message))
             continue
-        if not note_uses[label]:
-            problems.append(
-                Problem(page.shown, definition.line, f"note [^{label}] is defined but never cited on this page; cite it or delete it")
-            )
-        cited = 0
-        for ref, line in definition.refs:
-            if ref in sources:
-                counts[ref] += 1
-                cited += 1
-            elif ref not in defs and ref not in invalid:
-                problems.append(Problem(page.shown, line, f"[^{ref}] is not a listed source ({hint(ref, known)})"))
-        if not cited:
-            problems.append(
-                Problem(page.shown, definition.line, f"note [^{label}] cites no source; add a [^source-id] inside the note")
-            )
+        for _ in range(times - 1):
+            problems.append(Problem(page.shown, src.definition(label), f"[^{label}] is defined twice on this page; keep one definition"))
+        if not uses[label]:
+            problems.append(Problem(page.shown, first, f"note [^{label}] is defined but never cited on this page; cite it or delete it"))
+    sourced = _sourced_notes(edges, sources)
+    for label in sorted(notes - sourced):
+        problems.append(Problem(page.shown, src.definition(label), f"note [^{label}] cites no source; add a [^source-id] inside the note"))
+
+
+def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Problem], invalid: set[str]) -> None:
+    """References that did not become footnotes, each with the reason Python-Markdown gives."""
+    view, src = page.view, page.source
+    known = sorted(set(sources) | {label for label, _ in view.definitions})
+    for label in view.unresolved:
+        if label not in invalid:
+            problems.append(Problem(page.shown, src.ref(label), f"[^{label}] is not a listed source ({hint(label, known)})"))
+    for label in view.escaped:
+        line = src.find([f"\\[^{label}]", f"[\\^{label}]"], "escaped")
+        problems.append(Problem(page.shown, line, f'\\[^{label}] is escaped, so it would show as the text "[^{label}]"; remove the backslash to cite, or put it in backticks to show it as code'))
+    for text in view.lookalikes:
+        line = src.find([text], "lookalike")
+        problems.append(Problem(page.shown, line, f'"{text}" looks like a citation but would show as text (full-width bracket or caret); write [^id] with ASCII [ ^ ]'))
+    for label in view.swallowed:
+        line = src.find_pattern(rf"(?:!\[|<)[^\n]*\[\^{re.escape(label)}\]", f"swallowed:{label}") or src.ref(label, "swallowed")
+        problems.append(Problem(page.shown, line, f"[^{label}] is inside an image's alt text or an HTML tag, where it cannot become a footnote; put the citation after the image or the tag"))
+    for label in view.in_link:
+        line = src.find_pattern(rf"\[[^\]\n]*\[\^{re.escape(label)}\][^\]\n]*\]\(", f"link:{label}") or src.ref(label, "link")
+        problems.append(Problem(page.shown, line, f"[^{label}] is inside a link's text; put the citation after the link"))
+    for label, tag, closed in view.raw_html:
+        line = src.ref(label, "raw")
+        if closed:
+            message = f'[^{label}] is inside a raw HTML <{tag}> block, where Markdown is not processed; write the block in Markdown, or add markdown="1" to its opening tag'
+        else:
+            line = src.opening(tag, line)
+            message = f"the raw HTML <{tag}> opened here is never closed, so the rest of the page (with [^{label}]) is not Markdown; close it with </{tag}>"
+        problems.append(Problem(page.shown, line, message))
 
 
 def _check_page(page: Page, sources: dict[str, Source], cites: Citations, problems: list[Problem], invalid: set[str]) -> None:
     counts: Counter[str] = Counter()
     before = len(problems)
-    for what, line in page.scan.unsafe:
-        problems.append(
-            Problem(page.shown, line, f"raw HTML with {what} is not allowed in content; write plain Markdown instead")
-        )
-    _check_refs(page, sources, counts, problems, invalid)
-    for marker, line in page.scan.markers:
-        dataset = DATASETS.get(marker)
-        if dataset is None:
-            continue  # an ordinary HTML comment
-        if marker not in cites.data:
-            problems.append(Problem(page.shown, line, f"<!-- {marker} --> needs docs/{dataset.filename}, which is missing"))
-            continue
-        counts.update(dataset.cited(cites.data[marker]))
+    view, src = page.view, page.source
+    for finding in sanitize.findings(view.html):
+        problems.append(Problem(page.shown, src.find(finding.needles, "html"), finding.message()))
+    _check_notes(page, sources, counts, problems)
+    check_leftovers(page, sources, problems, invalid)
+    for marker in view.markers:
+        if marker not in cites.data and marker not in cites.failed:
+            line = src.find([f"<!-- {marker} -->", marker], "marker")
+            problems.append(Problem(page.shown, line, f"<!-- {marker} --> needs docs/{DATASETS[marker].filename}, which is missing"))
     if len(problems) > before:
         cites.broken.add((page.locale, page.rel))
-    if page.is_article:
-        for line in page.scan.uncited_blocks:
-            problems.append(
-                Problem(page.shown, line, "this paragraph has no citation; add [^source-id] after the claim it supports")
-            )
+    for text in view.uncited:
+        line = src.block(text)
+        if "<!--" in text:
+            problems.append(Problem(page.shown, line, "this HTML comment is never closed (-->), so it would show as text; close it"))
+        elif page.is_article:
+            problems.append(Problem(page.shown, line, "this paragraph has no citation; add [^source-id] after the claim it supports"))
     cites.per_page[(page.locale, page.rel)] = counts
 
 
@@ -112,7 +143,8 @@ def _check_pairs(pages: dict[tuple[str, str], Page], cites: Citations, problems:
                 )
             )
             continue
-        if locale != "ja" or {(locale, rel), (other, rel)} & cites.broken:
+        pair = {(locale, rel), (other, rel)}
+        if locale != "ja" or pair & cites.broken or not (page.view and twin.view):
             continue  # report each differing pair once, from the Japanese side
         mine, theirs = set(cites.per_page[(locale, rel)]), set(cites.per_page[(other, rel)])
         if mine != theirs:
@@ -137,13 +169,15 @@ def check_site(
     """Apply every page and cross-page rule; return all problems."""
     problems: list[Problem] = []
     for page in pages.values():
-        _check_page(page, sources, cites, problems, invalid)
+        if page.view is not None:
+            _check_page(page, sources, cites, problems, invalid)
     _check_pairs(pages, cites, problems)
     used: set[str] = set()
     for counts in cites.per_page.values():
         used.update(counts)
+    complete = all(page.view is not None for page in pages.values())
     for sid, source in sources.items():
-        if sid not in used:
+        if sid not in used and complete:
             problems.append(
                 Problem(registry_shown, source.line, f'source "{sid}" is cited by no page; cite it or remove the entry')
             )

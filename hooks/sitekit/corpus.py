@@ -1,19 +1,31 @@
-"""Every page of every language, read and scanned once per build."""
+"""Every page of every language, read once per build, with its front matter checked.
+
+The front matter is split off exactly as MkDocs splits it (the same pattern, so a closing
+`--- ` with a trailing space is front matter to both) and read with the data files' strict
+loader, so an impossible date is a message, not a traceback. Only the keys the site uses are
+accepted: Material would also obey `template:` or `hide:` from a contributor's page.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .markdown_scan import Scan, scan
+from . import sanitize
+from .datafields import Fields
+from .locate import Source
+from .markdown_view import View
 from .problems import Problem
 from .textfiles import read_utf8
+from .yamlfiles import LineDict, is_empty, line_of, parse
 
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as MkDocs reads front matter: dates become dates
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # mkdocs.utils.meta.YAML_RE
+KEYS = ("title", "description", "as_of", "article", "translation_of", "updated")
+REF = re.compile(r"\[\^[^\]]*\]")
 
 
 @dataclass
@@ -23,9 +35,12 @@ class Page:
     locale: str
     rel: str  # path inside the language folder, e.g. "treaty.md"
     shown: str  # path shown in messages, e.g. "docs/ja/treaty.md"
-    scan: Scan
-    meta: dict[str, Any] = field(default_factory=dict)
     text: str = ""  # the file as read, for checks that compare whole pages (translations)
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""  # what MkDocs hands to Markdown: the text after the front matter
+    source: Source = field(default_factory=lambda: Source(""))
+    view: View | None = None  # what Python-Markdown made of it (set by the build)
+    readable: bool = True  # False: not UTF-8 or no usable front matter; not rendered or compared
 
     @property
     def is_article(self) -> bool:
@@ -33,45 +48,88 @@ class Page:
         return self.meta.get("article", True) is not False
 
 
-def _front_matter(page: Page) -> list[Problem]:
-    if not page.scan.front_matter:
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter, body as MkDocs passes it on, 1-based line where that body starts)."""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return None, text, 1
+    rest = text[m.end() :]
+    body = rest.lstrip("\n")
+    return m.group(1), body, text[: m.end()].count("\n") + (len(rest) - len(body)) + 1
+
+
+def _plain(page: Page, meta: LineDict, key: str) -> Problem | None:
+    value, line = meta[key], line_of(meta, key)
+    if REF.search(value):
+        return Problem(page.shown, line, f'the front matter "{key}" cannot carry a citation; cite sources in the page\'s text')
+    why = sanitize.plain_text_problem(value)
+    if why:
+        return Problem(page.shown, line, f'the front matter "{key}" must be plain text, but {why}; write the text itself')
+    return None
+
+
+def _front_matter(page: Page, today: dt.date) -> list[Problem]:
+    head, page.body, body_start = split_front_matter(page.text)
+    page.source = Source(page.text, body_start)
+    if head is None:
         return [Problem(page.shown, 1, "the page has no front matter; start it with ---, title:, description: and ---")]
-    try:
-        meta = yaml.load(page.scan.front_matter, Loader=FAST_LOADER) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return [Problem(page.shown, line, "the front matter is not valid YAML; check its quoting")]
-    if not isinstance(meta, dict):
+    meta, problems = parse(head, page.shown, first_line=2)
+    if problems:
+        return problems
+    if not isinstance(meta, LineDict):
         return [Problem(page.shown, 2, "the front matter must be key: value lines")]
-    page.meta = meta
-    problems = []
+    meta.line += 1
+    meta.key_lines = {key: line + 1 for key, line in meta.key_lines.items()}  # the block starts on line 2
+    f = Fields(meta, page.shown, problems)
+    for key in meta:
+        if key not in KEYS:
+            f.add(key, f'unknown front-matter key "{key}"; the keys a page may have are {", ".join(KEYS)}')
     for key in ("title", "description"):
-        if not isinstance(meta.get(key), str) or not meta[key].strip():
-            problems.append(Problem(page.shown, 1, f'the front matter needs a "{key}" in the page\'s language'))
-    if page.is_article:
-        as_of = meta.get("as_of")
-        if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
-            problems.append(
-                Problem(page.shown, 1, 'the front matter needs "as_of: YYYY-MM-DD", the date of the newest source the page relies on')
-            )
+        if not isinstance(meta.get(key), str) or is_empty(meta[key]):
+            problems.append(Problem(page.shown, line_of(meta, key) if key in meta else 1, f'the front matter needs a "{key}" in the page\'s language'))
+        else:
+            problems.extend(p for p in [_plain(page, meta, key)] if p)
+    if "article" in meta and not isinstance(meta["article"], bool):
+        f.add("article", 'the front matter "article" must be true or false')
+    if "translation_of" in meta and not isinstance(meta["translation_of"], str):
+        f.add("translation_of", 'the front matter "translation_of" must be a quoted hash; run make sync-translation NAME=… to write it')
+    page.meta = dict(meta)
+    for key in ("as_of", "updated"):
+        text = None if is_empty(meta.get(key)) else f.date(key, today)
+        page.meta[key] = dt.date.fromisoformat(text) if text else None
+    if page.is_article and is_empty(meta.get("as_of")):
+        problems.append(
+            Problem(page.shown, 1, 'the front matter needs "as_of: YYYY-MM-DD", the date of the newest source the page relies on')
+        )
     return problems
 
 
-def read_pages(docs_dir: Path, root: Path, locales: list[str]) -> tuple[dict[tuple[str, str], Page], list[Problem]]:
-    """Read and scan every .md page under docs/<locale>/ for each locale."""
+def _markdown_files(folder: Path) -> list[Path]:
+    """Every .md file under a folder, without following symbolic links (those are refused)."""
+    found = []
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(here) / name for name in sorted(files) if name.endswith(".md") and not name.startswith(".")]
+    return [path for path in found if not path.is_symlink()]
+
+
+def read_pages(
+    docs_dir: Path, root: Path, locales: list[str], today: dt.date | None = None
+) -> tuple[dict[tuple[str, str], Page], list[Problem]]:
+    """Read every .md page under docs/<locale>/ for each locale, checking its front matter."""
     pages: dict[tuple[str, str], Page] = {}
     problems: list[Problem] = []
     for locale in locales:
         folder = docs_dir / locale
-        for path in sorted(folder.rglob("*.md")):
+        for path in _markdown_files(folder):
             rel = path.relative_to(folder).as_posix()
             shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
             text, problem = read_utf8(path, shown)
+            page = Page(locale, rel, shown, text or "")
+            pages[(locale, rel)] = page
             if problem:
                 problems.append(problem)
+                page.readable = False
                 continue
-            page = Page(locale, rel, shown, scan(text), text=text)
-            problems.extend(_front_matter(page))
-            pages[(locale, rel)] = page
+            problems.extend(_front_matter(page, today or dt.date.today()))
     return pages, problems

@@ -8,6 +8,7 @@ and may list the sources the correction rests on, which the page then cites like
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from .registry import Source
 from .yamlfiles import as_date, line_of
 
 FILENAME = "corrections.yml"
+PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}")
 REQUIRED = ("date", "page", "ja", "en")
 OPTIONAL = ("sources",)
 LOCALES = ("ja", "en")
@@ -41,9 +43,10 @@ def _entry(
     if not f.shape(index, line, REQUIRED, OPTIONAL, "date"):
         return None, problems
     day = as_date(f.date("date", today))
-    name = f.text("page")
+    name = f.text("page", plain=True)
     page = f"{name.removesuffix('.md')}.md" if name else None
-    if page and not all((docs_dir / loc / page).is_file() for loc in LOCALES):
+    # The name is checked before it touches the file system: no "../", no 300-character names.
+    if page and (not PAGE_NAME.fullmatch(name.removesuffix(".md")) or not all((docs_dir / loc / page).is_file() for loc in LOCALES)):
         f.add("page", f'"page: {name}" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md')
     text = {loc: f.text(loc) for loc in LOCALES}
     cited = f.sources("sources", sources) if "sources" in node else []

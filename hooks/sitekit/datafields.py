@@ -15,13 +15,27 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .markdown_scan import UNSAFE
+import markdown
+
+from . import sanitize
 from .problems import Problem
-from .yamlfiles import as_date, is_text, line_of, load
+from .yamlfiles import as_date, is_empty, is_text, line_of, load
 
 MONTH_RE = re.compile(r"\d{4}-\d{2}")
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REF_IN_TEXT = re.compile(r"\[\^[^\]]*\]")
+MAX_FIGURE = 1_000_000_000  # more than every shell, soldier or container counted so far, by far
+# Data texts are rendered as inline Markdown inside the pages' templates; attr_list is the
+# extension that can add attributes there ({onclick=…}), so the check renders with it too.
+_INLINE_MD = markdown.Markdown(extensions=["attr_list"])
+
+
+def inline_html(text: str) -> str:
+    """A data text rendered as the page templates render it: inline Markdown."""
+    _INLINE_MD.reset()
+    html = _INLINE_MD.convert(text)
+    # One paragraph is the template's own <p>; anything else (a heading, a list) is not inline.
+    return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1 else html
 
 
 def hint(label: str, candidates: Iterable[str], fallback: str = "add it to docs/sources.yml or correct the id") -> str:
@@ -73,58 +87,68 @@ class Fields:
         for key in required:
             if key not in self.node:
                 self.add(None, f'{which} is missing the required field "{key}"')
+        for key in self.node:
+            if key in allowed and is_empty(self.node[key]):
+                # `ja:` with nothing after it would otherwise drop the whole entry without a word
+                self.add(key, f'"{key}" is empty; write its value, or delete the line if the field is optional')
         return True
 
-    def _safe(self, key: str, text: str) -> None:
-        for pattern, what in UNSAFE:
-            m = pattern.search(text)
-            if m:
-                self.add(key, f'"{key}" contains raw HTML with {what.format(m.group(1).lower())}; write plain text')
-                return
+    def _safe(self, key: str, text: str, plain: bool) -> None:
         if REF_IN_TEXT.search(text):
             self.add(key, f'"{key}" contains a [^…] citation; list source ids under "sources:" instead')
+            return
+        if plain:
+            why = sanitize.plain_text_problem(text, in_attribute=False)
+            if why:
+                self.add(key, f'"{key}" must be plain text, but {why}; write the text itself')
+            return
+        found = sanitize.inline_findings(inline_html(text))
+        if found:
+            what = found[0].shown()
+            self.add(key, f'"{key}" contains {what}, which the site does not allow in data texts; write plain text (*emphasis*, `code` and [links](https://…) are allowed)')
 
-    def text(self, key: str) -> str | None:
-        """Non-empty text, free of unsafe HTML and of hand-written citations."""
+    def text(self, key: str, *, plain: bool = False) -> str | None:
+        """Non-empty text, free of HTML the site does not allow and of hand-written citations.
+        `plain`: the text is shown as it is (titles, names), so it may hold no markup at all."""
         value = self.node.get(key)
-        if value is None:
-            return None
+        if is_empty(value):
+            return None  # reported by shape()
         if not is_text(value):
             self.add(key, f'"{key}" must be non-empty text; put the value in quotes')
             return None
-        self._safe(key, value)
+        self._safe(key, value, plain)
         return value.strip()
 
-    def bilingual(self, key: str) -> dict[str, str] | None:
+    def bilingual(self, key: str, *, plain: bool = False) -> dict[str, str] | None:
         """A {ja: …, en: …} mapping of non-empty, safe texts."""
         value = self.node.get(key)
-        if value is None:
+        if is_empty(value):
             return None
-        if not hasattr(value, "get") or not all(is_text(value.get(k)) for k in ("ja", "en")):
+        if not isinstance(value, dict) or not all(is_text(value.get(k)) for k in ("ja", "en")):
             self.add(key, f'"{key}" must have a Japanese and an English text: {key}: {{ja: …, en: …}}')
             return None
-        extra = sorted(set(value) - {"ja", "en"})
+        extra = sorted(str(k) for k in set(value) - {"ja", "en"})
         if extra:
             self.add(key, f'"{key}" has unknown language keys {extra}; use only ja and en')
         for lang in ("ja", "en"):
-            self._safe(key, value[lang])
+            self._safe(key, value[lang], plain)
         return {"ja": value["ja"].strip(), "en": value["en"].strip()}
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
         """One of a fixed set of words."""
         value = self.node.get(key)
-        if value is None:
+        if is_empty(value):
             return None
         if not isinstance(value, str) or value not in allowed:
             self.add(key, f'unknown {key} "{value}"; use one of: {", ".join(allowed)}')
             return None
         return value
 
-    def date(self, key: str, today: dt.date, *, month_ok: bool = False) -> str | None:
-        """A real, past calendar date as ISO text (YYYY-MM-DD, or YYYY-MM when allowed);
-        `as_date()` of the result gives the date itself."""
+    def date(self, key: str, today: dt.date, *, month_ok: bool = False, earliest: dt.date | None = None) -> str | None:
+        """A real, past calendar date as ISO text (YYYY-MM-DD, or YYYY-MM when allowed), not
+        before `earliest`; `as_date()` of the result gives the date itself."""
         value = self.node.get(key)
-        if value is None:
+        if is_empty(value):
             return None
         text = str(value)
         day = as_date(value)
@@ -137,22 +161,28 @@ class Fields:
         if day > today:
             self.add(key, f'"{key}: {text}" is in the future; only dates that have passed belong here')
             return None
+        if earliest and day < earliest:
+            self.add(key, f'"{key}: {text}" is before {earliest.isoformat()}, earlier than anything this file records; check the year')
+            return None
         return text
 
     def integer(self, key: str, example: str = "10000") -> int | None:
         """A whole number of zero or more, written with digits only."""
         value = self.node.get(key)
-        if value is None:
+        if is_empty(value):
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             self.add(key, f'"{key}: {value}" must be a whole number written with digits only, e.g. {example}')
+            return None
+        if value > MAX_FIGURE:
+            self.add(key, f'"{key}: {value}" is larger than {MAX_FIGURE}; check the figure (no estimate here comes near it)')
             return None
         return int(value)
 
     def number(self, key: str, low: float, high: float) -> float | None:
         """A decimal number within [low, high] (coordinates)."""
         value = self.node.get(key)
-        if value is None:
+        if is_empty(value):
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
             self.add(key, f'"{key}: {value}" must be a number of degrees between {low:g} and {high:g}')
@@ -161,7 +191,7 @@ class Fields:
 
     def identifier(self, key: str, seen: dict[str, int], noun: str, example: str) -> str | None:
         """A lowercase-and-hyphens id, unique in its file (`seen`: id -> line of first use)."""
-        value = self.text(key)
+        value = self.text(key, plain=True)
         if value is None:
             return None
         if not ID_RE.fullmatch(value):
@@ -174,12 +204,16 @@ class Fields:
         return value
 
     def https(self, key: str) -> str | None:
-        """A full https:// address."""
-        url = self.text(key)
-        if url is None:
+        """A full https:// address (escaped where it is printed, so only its form is checked)."""
+        url = self.node.get(key)
+        if is_empty(url):
             return None
+        if not isinstance(url, str):
+            self.add(key, f'"{key}" must be non-empty text; put the value in quotes')
+            return None
+        url = url.strip()
         parts = urlsplit(url)
-        if parts.scheme != "https" or not parts.netloc or " " in url:
+        if parts.scheme != "https" or not parts.netloc or re.search(r'[\s"<>\\]', url):
             self.add(key, f'"{key}: {url}" must be a full https:// address copied from the page itself')
             return None
         return url
@@ -187,7 +221,7 @@ class Fields:
     def sources(self, key: str, sources: Mapping[str, object]) -> list[str] | None:
         """A non-empty list of registry ids, each listed once."""
         value = self.node.get(key)
-        if value is None:
+        if is_empty(value):
             return None
         if not isinstance(value, list) or not value:
             self.add(key, f'"{key}" must list at least one source id: {key}: [nis-2024-10-18]')

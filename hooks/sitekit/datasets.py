@@ -1,7 +1,8 @@
 """Data files that pages render at a marker line (`<!-- timeline -->`), cited like prose.
 
-A data set validates its YAML file beside the registry and says which sources it cites,
-so that the page carrying its marker is checked exactly like hand-written text.
+A data set validates its YAML file beside the registry; its rendering is Markdown with
+[^id] citations, expanded inside the page's own conversion (sitekit.markdown_view), so the
+page carrying its marker is checked exactly like hand-written text.
 Renderers register themselves here with `register()`.
 """
 
@@ -25,12 +26,11 @@ class Renderer(Protocol):
 
 @dataclass
 class Dataset:
-    """A data file rendered at a marker: how to load it, what it cites, how to render it."""
+    """A data file rendered at a marker: how to load it and how to render it."""
 
     marker: str
     filename: str  # relative to docs/, or "" when the data set is the registry itself
     load: Callable[[Path, str, dict[str, Source]], tuple[Any, list[Problem]]]
-    cited: Callable[[Any], dict[str, int]]  # source id -> number of citations it renders
     render: Renderer
     # file name in the site root -> its text, published once per build for re-use (CSV, JSON)
     downloads: Callable[[Any], dict[str, str]] | None = None

@@ -14,6 +14,8 @@ from .yamlfiles import line_of
 
 MEASURES = ("troops-sent", "troops-present", "casualties", "killed", "wounded", "captured", "shells", "containers", "weapons", "workers")
 QUALIFIERS = ("exact", "about", "at-least", "more-than", "up-to")
+# Russia's full-scale invasion: no estimate on this page can be older (2004 is a typo for 2024).
+EARLIEST = dt.date(2022, 2, 24)
 REQUIRED = ("measure", "low", "qualifier", "as_of", "by", "sources")
 OPTIONAL = ("high", "note")
 
@@ -56,7 +58,7 @@ def _estimate(node: Any, index: int, shown: str, line: int, sources: dict[str, S
     if low is not None and high is not None and low > high:
         f.add("high", f"low {low} is greater than high {high}; put the smaller figure in low")
     qualifier = f.choice("qualifier", QUALIFIERS)
-    as_of = f.date("as_of", today)
+    as_of = f.date("as_of", today, earliest=EARLIEST)
     by, note = f.bilingual("by"), f.bilingual("note")
     ids = f.sources("sources", sources)
     if not f.ok or None in (measure, low, qualifier, as_of, by, ids):

@@ -43,7 +43,7 @@ def _place(node: Any, index: int, shown: str, line: int, sources: dict[str, Sour
     if not f.shape(index, line, REQUIRED, OPTIONAL, "id"):
         return None, problems
     pid = f.identifier("id", seen, "place id", "kursk")
-    names = {lang: f.text(lang) for lang in ("ja", "en")}
+    names = {lang: f.text(lang, plain=True) for lang in ("ja", "en")}
     lat, lon = f.number("lat", -90, 90), f.number("lon", -180, 180)
     if lat is not None and lon is not None and not (SOUTH <= lat <= NORTH and WEST <= lon <= EAST):
         f.add("lat", f"{lat:g}°N {lon:g}°E lies outside the map ({WEST:g}–{EAST:g}°E, {SOUTH:g}–{NORTH:g}°N); check the coordinates")

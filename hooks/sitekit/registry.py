@@ -86,14 +86,15 @@ def _validate_entry(
         return None, problems
     sid = f.identifier("id", seen, "id", "nis-2024-10-18")
     kind = f.choice("type", TYPES)
-    language = f.text("language")
+    language = f.text("language", plain=True)
     if language is not None and language not in LANGUAGES:
         f.add("language", f'unknown language code "{language}"; use a two-letter ISO 639-1 code such as ja, en, ko, ru, uk')
-    title = f.text("title")
+    title = f.text("title", plain=True)
+    translated = {key: f.text(key, plain=True) for key in ("title_en", "title_ja")}
     for key, lang in (("title_en", "en"), ("title_ja", "ja")):
-        if f.text(key) is not None and language == lang:
+        if translated[key] is not None and language == lang:
             f.add(key, f'"{key}" translates the title into its own language ({lang}); remove it')
-    publisher, via = f.bilingual("publisher"), f.bilingual("via")
+    publisher, via = f.bilingual("publisher", plain=True), f.bilingual("via", plain=True)
     published, accessed = as_date(f.date("published", today)), as_date(f.date("accessed", today))
     if published and accessed and accessed < published:
         f.add("accessed", f"accessed {accessed} is before published {published}; a source cannot be read before it appears")
@@ -102,8 +103,8 @@ def _validate_entry(
         return None, problems
     return Source(
         id=sid, type=kind, title=title, publisher=publisher, accessed=accessed, language=language,
-        line=line_of(node), published=published, title_en=f.text("title_en"),
-        title_ja=f.text("title_ja"), url=url, archive_url=archive, via=via,
+        line=line_of(node), published=published, title_en=translated["title_en"],
+        title_ja=translated["title_ja"], url=url, archive_url=archive, via=via,
     ), []
 
 

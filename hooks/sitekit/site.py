@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import docs_tree, sanitize
 from .checks import Citations, check_site
 from .corpus import Page, read_pages
 from .datasets import DATASETS
-from .problems import Problem, abort_if_any
+from .problems import Problem
 from .registry import Source, load_registry
 from .textfiles import read_utf8
 
 LOCALES = ["ja", "en"]
 REGISTRY = "sources.yml"
+ABBREVIATION = re.compile(r"\*\[([^\]\n]+)\]:[ \t]+(\S.*)")
 
 
 @dataclass
@@ -23,46 +26,72 @@ class Site:
     root: Path
     docs_dir: Path
     sources: dict[str, Source] = field(default_factory=dict)
+    invalid: set[str] = field(default_factory=set)  # ids of registry entries that failed validation
     pages: dict[tuple[str, str], Page] = field(default_factory=dict)
     cites: Citations = field(default_factory=Citations)
     site_dir: Path = Path("site")  # the root output folder (the i18n plugin moves config.site_dir)
     abbreviations: dict[str, str] = field(default_factory=dict)  # locale -> Markdown abbr lines
     citations: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, locale) -> rendered HTML
 
+    @property
+    def registry_shown(self) -> str:
+        return _shown(self.docs_dir / REGISTRY, self.root)
+
 
 def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
-def collect(docs_dir: Path, root: Path) -> tuple[Site, list[Problem]]:
-    """Read the registry, the data sets and every page; return the site and all problems."""
+def _abbreviations(path: Path, shown: str) -> tuple[str, list[Problem]]:
+    """An abbreviation file: `*[NIS]: National Intelligence Service` lines, plain text only."""
+    text, problem = read_utf8(path, shown)
+    if problem:
+        return "", [problem]
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        m = ABBREVIATION.fullmatch(line.rstrip())
+        if not m:
+            problems.append(Problem(shown, number, "each line must be an abbreviation: *[NIS]: National Intelligence Service (South Korea)"))
+            continue
+        for part in m.groups():
+            why = "it cites a source" if "[^" in part else sanitize.plain_text_problem(part, in_attribute=False)
+            if why:
+                problems.append(Problem(shown, number, f"an abbreviation and its expansion must be plain text, but {why}; write the words only"))
+    return text, problems
+
+
+def collect(docs_dir: Path, root: Path, scripts: list[str] | None = None) -> tuple[Site, list[Problem]]:
+    """Read the file tree, the registry, the data sets and every page; return the site and its problems."""
     site = Site(root=root, docs_dir=docs_dir)
+    data_files = {REGISTRY} | {d.filename for d in DATASETS.values() if d.filename}
+    problems = docs_tree.check_tree(docs_dir, root, data_files, LOCALES, scripts or [])
     registry = docs_dir / REGISTRY
-    loaded, problems = load_registry(registry, _shown(registry, root))
-    site.sources = loaded.sources
-    if problems and not site.sources:
+    loaded, found = load_registry(registry, _shown(registry, root))
+    problems += found
+    site.sources, site.invalid = loaded.sources, loaded.invalid
+    if found and not site.sources:
         return site, problems  # without a registry every citation would be reported too
     for marker, dataset in DATASETS.items():
         path = docs_dir / dataset.filename
         if not dataset.filename or path.exists():
             data, found = dataset.load(path, _shown(path, root), site.sources)
-            problems.extend(found)
+            problems += found
             if data is not None:
                 site.cites.data[marker] = data
+            elif dataset.filename:
+                site.cites.failed.add(marker)
     site.pages, found = read_pages(docs_dir, root, LOCALES)
+    problems += found
     for locale in LOCALES:
         path = root / "includes" / f"abbreviations.{locale}.md"
         if path.exists():
-            text, problem = read_utf8(path, _shown(path, root))
-            site.abbreviations[locale] = text or ""
-            found.extend([problem] if problem else [])
-    problems.extend(found)
-    problems.extend(check_site(site.pages, site.sources, _shown(registry, root), site.cites, loaded.invalid))
+            site.abbreviations[locale], found = _abbreviations(path, _shown(path, root))
+            problems += found
     return site, problems
 
 
-def validate(docs_dir: Path, root: Path) -> Site:
-    """Check everything; stop the build with every problem listed if there is any."""
-    site, problems = collect(docs_dir, root)
-    abort_if_any(problems)
-    return site
+def check(site: Site) -> list[Problem]:
+    """Every rule over the pages as Python-Markdown rendered them (page.view set by the build)."""
+    return check_site(site.pages, site.sources, site.registry_shown, site.cites, site.invalid)

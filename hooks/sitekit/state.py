@@ -9,6 +9,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from . import render
+from .datasets import DATASETS
+from .markdown_view import PageInput
 from .site import Site
 
 SITE: Site = Site(root=Path("."), docs_dir=Path("docs"))
@@ -45,3 +47,21 @@ def citation(source_id: str, locale: str) -> str:
     if key not in SITE.citations:
         SITE.citations[key] = render.citation(ENV, SITE.sources[source_id], locale)
     return SITE.citations[key]
+
+
+def expand(marker: str, locale: str, context: dict) -> str | None:
+    """The Markdown a data marker stands for on a page of `locale`; None for an ordinary comment."""
+    dataset = DATASETS.get(marker)
+    if dataset is None:
+        return None
+    data = SITE.cites.data.get(marker)
+    return "" if data is None else dataset.render(data, locale, context)  # missing data: reported by the checks
+
+
+def page_input(locale: str, context: dict) -> PageInput:
+    """What the Markdown recorder needs to convert a page of `locale` in this build."""
+    return PageInput(
+        sources=SITE.sources,
+        citation=lambda sid: citation(sid, locale),
+        expand=lambda marker: expand(marker, locale, context),
+    )

@@ -20,4 +20,5 @@ def read_utf8(path: Path, shown: str) -> tuple[str | None, Problem | None]:
         )
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n"), None
+    # Universal newlines, as MkDocs reads pages: a file saved with CR only is still lines.
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from .markdown_scan import FRONT_MATTER
+from .corpus import FRONT_MATTER
 from .problems import Problem
 
 HASH_KEY = "translation_of"

@@ -1,10 +1,13 @@
-"""Loading the site's YAML data files with line numbers, strictly and fast.
+"""Loading contributors' YAML (data files and front matter) with line numbers, strictly and safely.
 
 PyYAML's C parser composes the document; our constructor records the line of every
-mapping key and list item, refuses duplicate keys (PyYAML would keep the last one
-silently), keeps dates as text (so that `2024-02-30` reaches the date rule instead of
-crashing the loader) and reads only true/false as booleans (YAML 1.1 turns `no`, the
-code for Norwegian, into False).
+mapping key and list item and refuses duplicate keys (PyYAML would keep the last one
+silently). Values are read as a person reads them: only plain decimal numbers are numbers
+(YAML 1.1 turns `0700` into 448 and `1:30` into 90), only true/false are booleans (it turns
+`no`, the code for Norwegian, into False), and dates stay text so that `2024-02-30` reaches
+the date rule instead of crashing the loader. Before anything is built, one pass over the
+parser's events refuses what no data file needs and a hostile one can abuse: files over a
+size limit, deep nesting, anchors and aliases (an alias bomb exhausts memory), explicit tags.
 """
 
 from __future__ import annotations
@@ -20,6 +23,12 @@ from .problems import Problem
 from .textfiles import read_utf8
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 2_000_000  # the registry, the largest file, is about 40 KB
+MAX_DEPTH = 12  # a data file is a list of entries of fields; publisher: {ja, en} is depth 3
+DECIMAL_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+TRUE_FALSE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
 class LineDict(dict):
@@ -36,21 +45,23 @@ class LineList(list):
     item_lines: list[int]
 
 
-class DuplicateKey(yaml.MarkedYAMLError):
-    """The same key twice in one mapping."""
+class Refused(yaml.MarkedYAMLError):
+    """Valid YAML that our files do not accept (duplicate key, key that is not a name)."""
 
 
 class StrictLoader(Loader):
-    """Safe loading with line numbers, no duplicate keys and no implicit dates."""
+    """Safe loading with line numbers, no duplicate keys, decimal numbers only, dates as text."""
 
 
 def _mapping(loader: StrictLoader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line, result.key_lines = node.start_mark.line + 1, {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise Refused(problem="a key must be a plain name, not a list or a mapping", problem_mark=key_node.start_mark)
+        key = key_node.value  # as written: a field name is text, whatever it looks like
         if key in result:
-            raise DuplicateKey(problem=f'duplicate key "{key}"', problem_mark=key_node.start_mark)
+            raise Refused(problem=f'duplicate key "{key}" in one entry; keep only one', problem_mark=key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -62,14 +73,79 @@ def _sequence(loader: StrictLoader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+def _integer(loader: StrictLoader, node: yaml.ScalarNode) -> int:
+    # Python refuses to print an int of more than 4,300 digits; no figure here needs 19.
+    if len(node.value.lstrip("+-")) > 18:
+        raise Refused(problem="a number of more than 18 digits; check the figure", problem_mark=node.start_mark)
+    return int(node.value)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _integer)
 StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in Loader.yaml_implicit_resolvers.items()
-}
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+StrictLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", TRUE_FALSE, "tTfF"),
+    ("tag:yaml.org,2002:int", DECIMAL_INT, "-+0123456789"),
+    ("tag:yaml.org,2002:float", DECIMAL_FLOAT, "-+0123456789."),
+    ("tag:yaml.org,2002:null", NULL, ["~", "n", "N", ""]),
+):
+    StrictLoader.add_implicit_resolver(_tag, _pattern, list(_first))
+
+
+def _refusal(event: yaml.Event, depth: int) -> str | None:
+    """Why an event of the parser's stream is refused, if it is."""
+    if isinstance(event, yaml.AliasEvent):
+        return "YAML aliases (*name) are not allowed; write the value out in full"
+    if getattr(event, "anchor", None):
+        return "YAML anchors (&name) are not allowed; write the value out in full"
+    tag = getattr(event, "tag", None)
+    if tag not in (None, "!"):
+        tag = tag.replace("tag:yaml.org,2002:", "!!")
+        return f"explicit YAML tags ({tag}) are not allowed; write the value plainly, quoted if it is text"
+    if depth > MAX_DEPTH:
+        return f"the data nest more than {MAX_DEPTH} levels deep; entries are lists of fields, check the indentation"
+    return None
+
+
+def _screen(text: str, shown: str) -> list[Problem]:
+    """Check the event stream before anything is constructed (no recursion, no expansion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=StrictLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        why = _refusal(event, depth)
+        if why:
+            return [Problem(shown, event.start_mark.line + 1, why)]
+    return []
+
+
+def _error_line(err: yaml.MarkedYAMLError, first_line: int) -> int:
+    # An unclosed quote is found where the file ends; the quote itself is where the scalar began.
+    mark = err.problem_mark or err.context_mark
+    if err.context_mark is not None and "scanning a quoted scalar" in (err.context or ""):
+        mark = err.context_mark
+    return (mark.line if mark else 0) + first_line
+
+
+def parse(text: str, shown: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
+    """Parse YAML text whose first line is line `first_line` of `shown`; problems name that file."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        return None, [Problem(shown, first_line, f"the file is larger than {MAX_BYTES // 1_000_000} MB; a data file this large is not expected, split it")]
+    try:
+        found = _screen(text, shown)
+        if found:
+            return None, [Problem(p.path, p.line + first_line - 1, p.message) for p in found]
+        return yaml.load(text, Loader=StrictLoader), []
+    except Refused as err:
+        return None, [Problem(shown, err.problem_mark.line + first_line, str(err.problem))]
+    except yaml.MarkedYAMLError as err:
+        what = (err.problem or err.context or "syntax error").strip()
+        return None, [Problem(shown, _error_line(err, first_line), f"invalid YAML: {what}; check indentation and quoting")]
+    except (yaml.YAMLError, RecursionError, MemoryError):
+        return None, [Problem(shown, first_line, "invalid YAML; check indentation and quoting")]
 
 
 def load(path: Path, shown: str) -> tuple[Any, list[Problem]]:
@@ -77,18 +153,7 @@ def load(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     text, problem = read_utf8(path, shown)
     if problem:
         return None, [problem]
-    try:
-        return yaml.load(text, Loader=StrictLoader), []
-    except DuplicateKey as err:
-        key = str(err.problem).split('"')[1]
-        return None, [Problem(shown, err.problem_mark.line + 1, f'duplicate key "{key}" in one entry; keep only one')]
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        what = (err.problem or err.context or "syntax error").strip()
-        return None, [Problem(shown, line, f"invalid YAML: {what}; check indentation and quoting")]
-    except yaml.YAMLError:
-        return None, [Problem(shown, 1, "invalid YAML; check indentation and quoting")]
+    return parse(text, shown)
 
 
 def line_of(node: Any, key: str | int | None = None, default: int = 1) -> int:
@@ -105,6 +170,11 @@ def line_of(node: Any, key: str | int | None = None, default: int = 1) -> int:
 def is_text(value: Any) -> bool:
     """A non-empty string (YAML may have turned an unquoted value into a number or boolean)."""
     return isinstance(value, str) and value.strip() != ""
+
+
+def is_empty(value: Any) -> bool:
+    """A field written with no value (`ja:`), or with only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def as_date(value: Any) -> dt.date | None:

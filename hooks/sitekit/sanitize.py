@@ -1,0 +1,291 @@
+"""The HTML allowlist: what a page's content may contain once Markdown has rendered it.
+
+Pages and data texts come from contributors' pull requests, so what ships is decided by a
+maintained allowlist sanitizer (nh3, the Python binding of Rust's ammonia), not by patterns
+over Markdown: entities (`java&#115;cript:`), whitespace inside tags, attribute lists and
+comment tricks all reach the browser's parser, and ammonia parses as a browser does.
+
+`findings()` tells what the allowlist would remove from a piece of HTML. It compares two
+cleanings by the same parser and serializer: one permissive (every tag and attribute kept),
+one strict (the allowlist). Whatever differs is what the strict one removed. `clean()` is
+the strict one, applied to every page's content before it is written: even a case the
+comparison missed cannot ship.
+
+What the allowlist admits, and why:
+- the elements Python-Markdown, its extensions and our data templates produce (text,
+  lists, tables, details, footnotes, the timeline's radio filter, inline SVG charts and map);
+- global attributes that cannot run script or fetch: id, class, title, lang, dir, role,
+  tabindex, aria-*, data-* (not Material's data-md-*, which drive its JavaScript);
+- links (`href`) to https, http, mailto or relative addresses; resources (`src`) only from
+  this site (relative addresses), so no element of a page fetches from another host;
+- `style` only on table cells and only `text-align` (Markdown's column alignment);
+- SVG presentation attributes, with `url(#…)` references to the same document only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import nh3
+
+HTML_TAGS = set(
+    "a abbr b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt em "
+    "fieldset figcaption figure h1 h2 h3 h4 h5 h6 hr i img input ins kbd label legend li mark ol p pre q "
+    "rp rt ruby s samp section small span strong sub summary sup table tbody td tfoot th thead time tr u "
+    "ul var wbr".split()
+)
+SVG_TAGS = set(
+    "svg g defs title desc path circle ellipse rect line polyline polygon text tspan marker clipPath".split()
+)
+TAGS = HTML_TAGS | SVG_TAGS
+GLOBAL = {"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden"}
+SVG_PRESENTATION = {
+    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap",
+    "stroke-linejoin", "stroke-opacity", "opacity", "transform", "clip-path", "marker-start", "marker-mid",
+    "marker-end", "vector-effect", "font-size", "font-weight", "text-anchor", "dominant-baseline",
+}
+ATTRIBUTES = {
+    "*": GLOBAL,
+    "a": {"href", "hreflang", "rel", "download"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "input": {"type", "name", "value", "checked"},
+    "label": {"for"},
+    "ol": {"start", "reversed"},
+    "li": {"value"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "time": {"datetime"},
+    "data": {"value"},
+    "details": {"open"},
+    "q": set(),
+    "svg": {"viewBox", "width", "height", "preserveAspectRatio", "xmlns", "focusable"} | SVG_PRESENTATION,
+    "g": SVG_PRESENTATION,
+    "path": {"d"} | SVG_PRESENTATION,
+    "circle": {"cx", "cy", "r"} | SVG_PRESENTATION,
+    "ellipse": {"cx", "cy", "rx", "ry"} | SVG_PRESENTATION,
+    "rect": {"x", "y", "width", "height", "rx", "ry"} | SVG_PRESENTATION,
+    "line": {"x1", "y1", "x2", "y2"} | SVG_PRESENTATION,
+    "polyline": {"points"} | SVG_PRESENTATION,
+    "polygon": {"points"} | SVG_PRESENTATION,
+    "text": {"x", "y", "dx", "dy"} | SVG_PRESENTATION,
+    "tspan": {"x", "y", "dx", "dy"} | SVG_PRESENTATION,
+    "marker": {"viewBox", "markerWidth", "markerHeight", "refX", "refY", "orient", "markerUnits"} | SVG_PRESENTATION,
+    "clipPath": {"clipPathUnits"},
+}
+LINK_SCHEMES = {"https", "http", "mailto"}
+RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "xlink:href"}
+SAME_DOCUMENT_URL = re.compile(r"\s*url\(\s*#[\w.-]+\s*\)\s*", re.I)
+# Inline Markdown in data files (timeline texts, estimate notes…): words, emphasis, code, links.
+INLINE_TAGS = {"a", "em", "strong", "code"}
+INLINE_ATTRIBUTES = {"a": {"href"}}
+
+# Everything a browser might parse, for the permissive cleaning that shows what the strict one removes.
+EVERY_TAG = TAGS | set(
+    "address applet area article aside audio base basefont bgsound big blink body button canvas center "
+    "command content datalist dialog dir embed font footer form frame frameset head header hgroup html "
+    "iframe image isindex keygen link listing main map marquee menu menuitem meta meter nav nobr noembed "
+    "noframes noscript object optgroup option output param picture plaintext portal progress script "
+    "search select slot source spacer strike style template textarea title track tt video xmp math mi mo "
+    "mn ms mtext annotation-xml foreignObject animate animateMotion animateTransform set use image "
+    "feImage pattern linearGradient radialGradient stop mask symbol filter switch view a".split()
+)
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*)\s*:")
+TAG_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][\w:.-]*)")
+
+
+def _same_site(url: str) -> bool:
+    """A relative address on this site (not //host/…, which borrows the page's scheme)."""
+    parts = urlsplit(url.strip())
+    return not parts.scheme and not parts.netloc and not url.strip().startswith(("//", "\\\\", "/\\"))
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    # Called for every attribute the allowlist admits by name; None removes it.
+    if attribute in RESOURCE_ATTRIBUTES and not _same_site(value):
+        return None
+    if "url(" in value.lower().replace(" ", "") and not SAME_DOCUMENT_URL.fullmatch(value):
+        return None
+    if attribute.startswith("data-md-"):
+        return None
+    if tag == "input" and attribute == "type" and value.lower() not in ("radio", "checkbox"):
+        return None
+    return value
+
+
+STRICT = nh3.Cleaner(
+    tags=TAGS,
+    clean_content_tags={"script", "style"},
+    attributes=ATTRIBUTES,
+    attribute_filter=_attribute_filter,
+    generic_attribute_prefixes={"aria-", "data-"},
+    url_schemes=LINK_SCHEMES,
+    filter_style_properties={"text-align"},
+    link_rel=None,
+    strip_comments=True,
+)
+INLINE = nh3.Cleaner(
+    tags=INLINE_TAGS,
+    clean_content_tags={"script", "style"},
+    attributes=INLINE_ATTRIBUTES,
+    attribute_filter=_attribute_filter,
+    url_schemes=LINK_SCHEMES,
+    link_rel=None,
+    strip_comments=True,
+)
+
+
+def clean(fragment: str) -> str:
+    """The fragment with everything outside the allowlist removed (what the site ships)."""
+    return STRICT.clean(fragment)
+
+
+def _permissive(fragment: str) -> str:
+    """The same parse and serialization as `clean`, removing nothing a browser would see."""
+    decoded = html.unescape(fragment)
+    squeezed = re.sub(r"[\t\n\r ]+", "", decoded)
+    tags = EVERY_TAG | {m.group(1) for m in TAG_NAME.finditer(decoded)} | {m.group(1).lower() for m in TAG_NAME.finditer(decoded)}
+    schemes = {m.group(1).lower() for text in (decoded, squeezed) for m in SCHEME.finditer(text)}
+    return nh3.clean(
+        fragment,
+        tags=tags,
+        clean_content_tags=set(),
+        attributes={},
+        generic_attribute_prefixes={""},
+        url_schemes=LINK_SCHEMES | schemes | {"javascript", "vbscript", "data", "file", "blob", "filesystem"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the allowlist removes: an element, or an attribute of an element."""
+
+    tag: str
+    attribute: str | None = None
+    value: str = ""
+
+    @property
+    def needles(self) -> list[str]:
+        """What to look for in the source to find the line that caused it."""
+        found = [self.value] if self.attribute and len(self.value) >= 4 else []
+        if self.attribute:
+            found.append(self.attribute)
+        return [*found, f"<{self.tag}"]
+
+    def shown(self) -> str:
+        """The removed element or attribute, as a reader of the message recognizes it."""
+        if self.attribute is None:
+            return f"<{self.tag}>"
+        return f'<{self.tag} {self.attribute}="{_short(self.value)}">'
+
+    def message(self) -> str:
+        """What is wrong, and what to write instead."""
+        shown = _short(self.value)
+        if self.attribute is None:
+            return f"<{self.tag}> is not allowed in page content; write plain Markdown instead (CONTRIBUTING lists the HTML the site allows)"
+        name = self.attribute
+        if name.startswith("on"):
+            return f'the event-handler attribute "{name}" on <{self.tag}> would run script; remove it'
+        if name == "style":
+            return f'the style attribute "{shown}" on <{self.tag}> is not allowed; use the site\'s CSS classes instead'
+        if not _allowed_name(self.tag, name):
+            return f'the attribute "{name}" on <{self.tag}> is not allowed in page content; remove it'
+        if name in RESOURCE_ATTRIBUTES or "url(" in self.value.lower():
+            return f'<{self.tag} {name}="{shown}"> would load a file that is not part of this site; put the file under docs/assets/ and link it relatively'
+        if name == "href":
+            return f'the link "{shown}" uses an address the site does not allow; link with https://, mailto: or a relative address'
+        return f'the value "{shown}" of "{name}" on <{self.tag}> is not allowed in page content; remove it'
+
+
+def _short(value: str) -> str:
+    flat = re.sub(r"\s+", " ", value)
+    return flat if len(flat) <= 40 else flat[:37] + "…"
+
+
+def _allowed_name(tag: str, attribute: str) -> bool:
+    """Whether the allowlist admits the attribute by name on this element (before its value is checked)."""
+    return attribute in GLOBAL or attribute in ATTRIBUTES.get(tag, set()) or attribute.startswith(("aria-", "data-"))
+
+
+def _style(value: str | None) -> str:
+    """A style attribute's declarations in one form, so that `a: b;` and `a:b` compare equal."""
+    pairs = (part.split(":", 1) for part in (value or "").split(";") if ":" in part)
+    return ";".join(f"{k.strip().lower()}:{v.strip()}" for k, v in pairs)
+
+
+class _Tokens(HTMLParser):
+    """Start tags (with attributes), end tags and text of one serialized fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[tuple] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tokens.append(("start", tag, tuple(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tokens.append(("end", tag))
+
+    def handle_data(self, data: str) -> None:
+        self.tokens.append(("text", data))
+
+
+def _tokens(fragment: str) -> list[tuple]:
+    parser = _Tokens()
+    parser.feed(fragment)
+    parser.close()
+    return parser.tokens
+
+
+def _compare(kept: str, everything: str) -> list[Finding]:
+    """What `everything` has that `kept` lacks, walking both token streams side by side."""
+    if kept == everything:
+        return []
+    ours, theirs = _tokens(kept), _tokens(everything)
+    found: list[Finding] = []
+    i = 0
+    for token in theirs:
+        if i < len(ours) and ours[i] == token:
+            i += 1
+            continue
+        if token[0] == "start" and i < len(ours) and ours[i][0] == "start" and ours[i][1] == token[1]:
+            kept_attrs = {(name, _style(value) if name == "style" else value) for name, value in ours[i][2]}
+            for name, value in token[2]:
+                if (name, _style(value) if name == "style" else value) not in kept_attrs:
+                    found.append(Finding(token[1], name, value or ""))
+            i += 1
+        elif token[0] == "start":
+            found.append(Finding(token[1]))
+        elif token[0] == "text" and i < len(ours) and ours[i][0] == "text" and token[1].startswith(ours[i][1]):
+            i += 1  # a text run split by a removed element: the element is reported on its own
+    return list(dict.fromkeys(found))
+
+
+def findings(fragment: str) -> list[Finding]:
+    """Everything the allowlist would remove from an HTML fragment of page content."""
+    return _compare(clean(fragment), _permissive(fragment))
+
+
+def inline_findings(fragment: str) -> list[Finding]:
+    """Everything the inline allowlist (data-file texts) would remove from rendered inline Markdown."""
+    return _compare(INLINE.clean(fragment), _permissive(fragment))
+
+
+def plain_text_problem(value: str, *, in_attribute: bool = True) -> str | None:
+    """Why a value the templates insert as text (titles, descriptions) is not plain text.
+    `in_attribute`: the value also lands unescaped inside HTML attributes (Material's <title>
+    and <meta> tags print front-matter titles and descriptions as they are)."""
+    if nh3.clean(value, tags=set()) != html.escape(value, quote=False):
+        return "it contains HTML or an HTML entity such as &amp;"
+    if in_attribute and '"' in value:
+        return "it contains a straight double quote (\"), which would end an HTML attribute; use “ ” or 「 」"
+    return None
