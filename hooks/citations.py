@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from sitekit import checks, docs_tree, render, sanitize, state
-from sitekit.markdown_view import PageRecorder, Renderer, recorder_of
+from sitekit.markdown_view import PageRecorder, recorder_of
+from sitekit.prerender import render_views
 from sitekit.problems import abort_if_any
 from sitekit.site import LOCALES, check, collect
 
@@ -67,12 +67,6 @@ def _validate(config: MkDocsConfig, files: Files) -> None:
     state.SITE.site_dir = Path(config.site_dir)
     problems += docs_tree.check_nav(Path(config.config_file_path), root, config.nav, set(state.SITE.pages), LOCALES)
     if state.SITE.sources or not problems:
-        renderer = Renderer(config.markdown_extensions, config.mdx_configs)
-        for (locale, rel), page in state.SITE.pages.items():
-            if page.readable:
-                file = files.get_file_from_path(f"{locale}/{rel}")
-                stand_in = SimpleNamespace(file=file, url=file.url if file else f"{locale}/{rel}")
-                context = {"site": state.SITE, "page": stand_in, "files": files, "env": state.ENV, "locale": locale}
-                page.view = renderer.view(f"{page.body.rstrip()}\n\n{state.abbreviations(locale)}\n", state.page_input(locale, context))
+        render_views(state.SITE, config.markdown_extensions, config.mdx_configs, files)
         problems += check(state.SITE)
     abort_if_any(problems)

@@ -85,23 +85,28 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
             problems.append(Problem(page.shown, src.ref(label), f"[^{label}] is not a listed source ({hint(label, known)})"))
     for label in view.escaped:
         line = src.find([f"\\[^{label}]", f"[\\^{label}]"], "escaped")
-        problems.append(Problem(page.shown, line, f'\\[^{label}] is escaped, so it would show as the text "[^{label}]"; remove the backslash to cite, or put it in backticks to show it as code'))
+        problems.append(Problem(page.shown, line, (f'\\[^{label}] is escaped, so it would show as the text "[^{label}]"; '
+            'remove the backslash to cite, or put it in backticks to show it as code')))
     for text in view.lookalikes:
         line = src.find([text], "lookalike")
-        problems.append(Problem(page.shown, line, f'"{text}" looks like a citation but would show as text (full-width bracket or caret); write [^id] with ASCII [ ^ ]'))
+        problems.append(Problem(page.shown, line, (f'"{text}" looks like a citation but would show as text (full-width bracket or caret); '
+            'write [^id] with ASCII [ ^ ]')))
     for label in view.swallowed:
         line = src.find_pattern(rf"(?:!\[|<)[^\n]*\[\^{re.escape(label)}\]", f"swallowed:{label}") or src.ref(label, "swallowed")
-        problems.append(Problem(page.shown, line, f"[^{label}] is inside an image's alt text or an HTML tag, where it cannot become a footnote; put the citation after the image or the tag"))
+        problems.append(Problem(page.shown, line, (f"[^{label}] is inside an image's alt text or an HTML tag, "
+            "where it cannot become a footnote; put the citation after the image or the tag")))
     for label in view.in_link:
         line = src.find_pattern(rf"\[[^\]\n]*\[\^{re.escape(label)}\][^\]\n]*\]\(", f"link:{label}") or src.ref(label, "link")
         problems.append(Problem(page.shown, line, f"[^{label}] is inside a link's text; put the citation after the link"))
     for label, tag, closed in view.raw_html:
         line = src.ref(label, "raw")
         if closed:
-            message = f'[^{label}] is inside a raw HTML <{tag}> block, where Markdown is not processed; write the block in Markdown, or add markdown="1" to its opening tag'
+            message = (f'[^{label}] is inside a raw HTML <{tag}> block, where Markdown is not processed; '
+                'write the block in Markdown, or add markdown="1" to its opening tag')
         else:
             line = src.opening(tag, line)
-            message = f"the raw HTML <{tag}> opened here is never closed, so the rest of the page (with [^{label}]) is not Markdown; close it with </{tag}>"
+            message = (f"the raw HTML <{tag}> opened here is never closed, "
+                f"so the rest of the page (with [^{label}]) is not Markdown; close it with </{tag}>")
         problems.append(Problem(page.shown, line, message))
 
 

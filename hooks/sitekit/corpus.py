@@ -86,7 +86,8 @@ def _front_matter(page: Page, today: dt.date) -> list[Problem]:
             f.add(key, f'unknown front-matter key "{key}"; the keys a page may have are {", ".join(KEYS)}')
     for key in ("title", "description"):
         if not isinstance(meta.get(key), str) or is_empty(meta[key]):
-            problems.append(Problem(page.shown, line_of(meta, key) if key in meta else 1, f'the front matter needs a "{key}" in the page\'s language'))
+            problems.append(Problem(page.shown, line_of(meta, key) if key in meta else 1, ('the front matter needs a '
+                f'"{key}" in the page\'s language')))
         else:
             problems.extend(p for p in [_plain(page, meta, key)] if p)
     if "article" in meta and not isinstance(meta["article"], bool):

@@ -105,7 +105,8 @@ class Fields:
         found = sanitize.inline_findings(inline_html(text))
         if found:
             what = found[0].shown()
-            self.add(key, f'"{key}" contains {what}, which the site does not allow in data texts; write plain text (*emphasis*, `code` and [links](https://…) are allowed)')
+            self.add(key, (f'"{key}" contains {what}, which the site does not allow in data texts; '
+                'write plain text (*emphasis*, `code` and [links](https://…) are allowed)'))
 
     def text(self, key: str, *, plain: bool = False) -> str | None:
         """Non-empty text, free of HTML the site does not allow and of hand-written citations.

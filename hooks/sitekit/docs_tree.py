@@ -85,7 +85,8 @@ def _stylesheet(path: Path, shown: str) -> list[Problem]:
     text = path.read_text(encoding="utf-8", errors="replace")
     for number, line in enumerate(text.split("\n"), 1):
         if CSS_REMOTE.search(line):
-            return [Problem(shown, number, "a stylesheet may not import or load from another address (@import, url(https://…)); use files under docs/assets/")]
+            return [Problem(shown, number, ("a stylesheet may not import or load from another address (@import, "
+                "url(https://…)); use files under docs/assets/"))]
     return []
 
 
@@ -111,5 +112,6 @@ def check_nav(config_file: Path, root: Path, nav: object, pages: set[tuple[str, 
             continue
         line = next((i + 1 for i, text in enumerate(lines) if re.search(rf":\s*['\"]?{re.escape(rel)}['\"]?\s*$", text)), 1)
         where = " and ".join(f"docs/{locale}/{rel}" for locale in missing)
-        problems.append(Problem(shown, line, f'the nav entry "{rel}" has no page {where}; create it (make new-page NAME={rel.removesuffix(".md")}) or remove the entry'))
+        problems.append(Problem(shown, line, (f'the nav entry "{rel}" has no page {where}; '
+            f'create it (make new-page NAME={rel.removesuffix(".md")}) or remove the entry')))
     return problems

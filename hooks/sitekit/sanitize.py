@@ -197,7 +197,8 @@ class Finding:
         if not _allowed_name(self.tag, name):
             return f'the attribute "{name}" on <{self.tag}> is not allowed in page content; remove it'
         if name in RESOURCE_ATTRIBUTES or "url(" in self.value.lower():
-            return f'<{self.tag} {name}="{shown}"> would load a file that is not part of this site; put the file under docs/assets/ and link it relatively'
+            return (f'<{self.tag} {name}="{shown}"> would load a file that is not part of this site; '
+                'put the file under docs/assets/ and link it relatively')
         if name == "href":
             return f'the link "{shown}" uses an address the site does not allow; link with https://, mailto: or a relative address'
         return f'the value "{shown}" of "{name}" on <{self.tag}> is not allowed in page content; remove it'

@@ -133,7 +133,8 @@ def _error_line(err: yaml.MarkedYAMLError, first_line: int) -> int:
 def parse(text: str, shown: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
     """Parse YAML text whose first line is line `first_line` of `shown`; problems name that file."""
     if len(text.encode("utf-8")) > MAX_BYTES:
-        return None, [Problem(shown, first_line, f"the file is larger than {MAX_BYTES // 1_000_000} MB; a data file this large is not expected, split it")]
+        return None, [Problem(shown, first_line, (f"the file is larger than {MAX_BYTES // 1_000_000} MB; "
+            "a data file this large is not expected, split it"))]
     try:
         found = _screen(text, shown)
         if found:
