@@ -20,12 +20,15 @@ CASES = {
     ],
     "timeline-future-date.yml": ['docs/timeline.yml:1: "date: 2999-01-01" is in the future; only dates that have passed belong here'],
     "timeline-unknown-theme.yml": ['docs/timeline.yml:7: unknown theme "war"; use one of: treaty, weapons, deployment, reactions'],
-    "timeline-empty-text.yml": ['docs/timeline.yml:3: "ja" must be non-empty text; put the value in quotes'],
+    "timeline-empty-text.yml": ['docs/timeline.yml:3: "ja" is empty; write its value, or delete the line if the field is optional'],
     "timeline-unknown-source.yml": ['docs/timeline.yml:5: source "nis-2024-1018" is not a listed source (did you mean nis-2024-10-18?)'],
     "timeline-source-listed-twice.yml": ['docs/timeline.yml:8: source "nis-2024-10-18" is listed twice; list each source once'],
     "timeline-no-sources.yml": ['docs/timeline.yml:5: "sources" must list at least one source id: sources: [nis-2024-10-18]'],
     "timeline-unknown-place.yml": ['docs/timeline.yml:3: unknown place "pyongyan" (did you mean pyongyang?)'],
-    "timeline-unsafe-html.yml": ['docs/timeline.yml:4: "en" contains raw HTML with a "javascript:" URL; write plain text'],
+    "timeline-unsafe-html.yml": [
+        'docs/timeline.yml:4: "en" contains <a href="javascript:alert(1)">, which the site does not allow in data texts; '
+        "write plain text (*emphasis*, `code` and [links](https://…) are allowed)"
+    ],
     "timeline-citation-in-text.yml": ['docs/timeline.yml:3: "ja" contains a [^…] citation; list source ids under "sources:" instead'],
     "timeline-out-of-order.yml": ["docs/timeline.yml:11: 2024-06-19 comes after 2024-10 (line 6); keep the events oldest first"],
     "estimates-unknown-measure.yml": [
@@ -43,7 +46,10 @@ CASES = {
     "estimates-unknown-source.yml": [
         'docs/estimates.yml:6: source "reuters-2024-10-81" is not a listed source (did you mean reuters-2024-10-18?)'
     ],
-    "estimates-unsafe-html.yml": ['docs/estimates.yml:6: "note" contains raw HTML with a <script> element; write plain text'],
+    "estimates-unsafe-html.yml": [
+        'docs/estimates.yml:6: "note" contains <script>, which the site does not allow in data texts; '
+        "write plain text (*emphasis*, `code` and [links](https://…) are allowed)"
+    ],
     "places-not-a-list.yml": ["docs/places.yml:1: the file must be a YAML list of places, each starting with '- id: …'"],
     "places-duplicate-id.yml": ['docs/places.yml:8: duplicate place id "pyongyang" (first defined on line 1); give each entry its own place id'],
     "places-malformed-id.yml": [

@@ -66,8 +66,8 @@ def test_without_descriptions_the_build_asks_for_them(project):
     build = project.build()
     assert build.code == 1
     assert build.problems == [
-        "docs/en/casualties.md:1: the front matter needs a \"description\" in the page's language",
-        "docs/ja/casualties.md:1: the front matter needs a \"description\" in the page's language",
+        "docs/en/casualties.md:3: the front matter needs a \"description\" in the page's language",
+        "docs/ja/casualties.md:3: the front matter needs a \"description\" in the page's language",
     ]
 
 

@@ -98,13 +98,14 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
     for label in view.in_link:
         line = src.find_pattern(rf"\[[^\]\n]*\[\^{re.escape(label)}\][^\]\n]*\]\(", f"link:{label}") or src.ref(label, "link")
         problems.append(Problem(page.shown, line, f"[^{label}] is inside a link's text; put the citation after the link"))
-    for label, tag, closed in view.raw_html:
-        line = src.ref(label, "raw")
+    for label, tag, closed, first in view.raw_html:
+        start = src.find([first], "raw-block")
+        line = src.ref_after(label, start)
         if closed:
             message = (f'[^{label}] is inside a raw HTML <{tag}> block, where Markdown is not processed; '
                 'write the block in Markdown, or add markdown="1" to its opening tag')
         else:
-            line = src.opening(tag, line)
+            line = start
             message = (f"the raw HTML <{tag}> opened here is never closed, "
                 f"so the rest of the page (with [^{label}]) is not Markdown; close it with </{tag}>")
         problems.append(Problem(page.shown, line, message))
@@ -115,6 +116,8 @@ def _check_page(page: Page, sources: dict[str, Source], cites: Citations, proble
     before = len(problems)
     view, src = page.view, page.source
     for finding in sanitize.findings(view.html):
+        if view.swallowed and "fnref" in f"{finding.attribute}{finding.value}":
+            continue  # the broken attribute is the swallowed citation, reported on its own
         problems.append(Problem(page.shown, src.find(finding.needles, "html"), finding.message()))
     _check_notes(page, sources, counts, problems)
     check_leftovers(page, sources, problems, invalid)
@@ -124,8 +127,10 @@ def _check_page(page: Page, sources: dict[str, Source], cites: Citations, proble
             problems.append(Problem(page.shown, line, f"<!-- {marker} --> needs docs/{DATASETS[marker].filename}, which is missing"))
     if len(problems) > before:
         cites.broken.add((page.locale, page.rel))
-    for text in view.uncited:
+    for text, cited in view.blocks:
         line = src.block(text)
+        if cited:
+            continue
         if "<!--" in text:
             problems.append(Problem(page.shown, line, "this HTML comment is never closed (-->), so it would show as text; close it"))
         elif page.is_article:

@@ -79,13 +79,10 @@ class Source:
         """The next line matching a regular expression, or None."""
         return self._take(key, self._matching(re.compile(pattern)))
 
-    def opening(self, tag: str, before: int) -> int:
-        """The last line at or before line `before` that opens <tag>."""
-        pattern = re.compile(rf"<\s*{re.escape(tag)}\b", re.I)
-        for i in range(min(before, len(self.lines)) - 1, self.body_start - 2, -1):
-            if pattern.search(self.lines[i]):
-                return i + 1
-        return before
+    def ref_after(self, label: str, start: int) -> int:
+        """The first line from line `start` on that carries [^label]."""
+        needle = f"[^{label}]"
+        return next((i + 1 for i in range(start - 1, len(self.lines)) if needle in self.lines[i]), start)
 
     def find(self, needles: list[str], key: str) -> int:
         """The next line containing one of the needles (case-insensitive; entities and spaces
@@ -117,4 +114,9 @@ class Source:
                 if pattern.search(self.masked[i]) and not HEADING.match(self.lines[i]):
                     self.cursor = i + 1
                     return i + 1
-        return max(self.cursor, self.body_start)
+        # No word to look for: the next non-blank line after the last block found.
+        for i in range(max(self.cursor, self.body_start - 1), len(self.lines)):
+            if self.lines[i].strip():
+                self.cursor = i + 1
+                return i + 1
+        return self.body_start

@@ -64,8 +64,8 @@ class View:
     lookalikes: list[str] = field(default_factory=list)  # ［^label］ and the like
     swallowed: list[str] = field(default_factory=list)  # resolved, then lost in an alt text or attribute
     in_link: list[str] = field(default_factory=list)  # a reference inside a link's text
-    raw_html: list[tuple[str, str, bool]] = field(default_factory=list)  # (label, tag, closed) in raw HTML
-    uncited: list[str] = field(default_factory=list)  # text of each block that cites nothing
+    raw_html: list[tuple[str, str, bool, str]] = field(default_factory=list)  # (label, tag, closed, first line) in raw HTML
+    blocks: list[tuple[str, bool]] = field(default_factory=list)  # (text, cites something) of each prose block, in order
     markers: list[str] = field(default_factory=list)  # data markers expanded
     html: str = ""
 
@@ -275,7 +275,8 @@ class _Recorder(Treeprocessor):
                 tag = FIRST_TAG.search(raw)
                 name = tag.group(1).lower() if tag else "html"
                 closed = re.search(rf"</\s*{re.escape(name)}\s*>", raw, re.I) is not None
-                self.ext.view.raw_html += [(label, name, closed) for label in labels]
+                first = raw.strip().split("\n", 1)[0]
+                self.ext.view.raw_html += [(label, name, closed, first) for label in labels]
 
     def _blocks(self, element: etree.Element) -> None:
         """Collect each paragraph, list item, definition and table body row that cites nothing."""
@@ -287,8 +288,8 @@ class _Recorder(Treeprocessor):
         block_children = [c for c in element if c.tag in BLOCKS | CONTAINERS]
         if element.tag in BLOCKS and not (element.tag in ("li", "dd") and any(c.tag == "p" for c in element)):
             text = _own_text(element)
-            if re.search(r"\w", text) and not _cites(element):
-                self.ext.view.uncited.append(text.strip())
+            if re.search(r"\w", text):
+                self.ext.view.blocks.append((text.strip(), _cites(element)))
         for child in block_children:
             self._blocks(child)
 
@@ -321,7 +322,7 @@ def _own_text(element: etree.Element) -> str:
     parts = [element.text or ""]
     for child in element:
         if child.tag not in ("a", "sup", "ul", "ol", "dl", "pre"):
-            parts.append(_own_text(child))
+            parts.append(_own_text(child) + (" " if child.tag in ("td", "th", "br") else ""))
         parts.append(child.tail or "")
     return ANY_PLACEHOLDER.sub(" ", "".join(parts))
 

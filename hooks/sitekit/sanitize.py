@@ -24,6 +24,7 @@ What the allowlist admits, and why:
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from dataclasses import dataclass
@@ -173,10 +174,13 @@ class Finding:
     @property
     def needles(self) -> list[str]:
         """What to look for in the source to find the line that caused it."""
-        found = [self.value] if self.attribute and len(self.value) >= 4 else []
-        if self.attribute:
-            found.append(self.attribute)
-        return [*found, f"<{self.tag}"]
+        if self.attribute is None:
+            return [f"<{self.tag}"]
+        value = [self.value] if len(self.value) >= 4 else []
+        # An address or a style says more than its attribute's name (href is everywhere).
+        if self.attribute in RESOURCE_ATTRIBUTES | {"href", "style"} or "url(" in self.value.lower():
+            return [*value, self.attribute, f"<{self.tag}"]
+        return [self.attribute, *value, f"<{self.tag}"]
 
     def shown(self) -> str:
         """The removed element or attribute, as a reader of the message recognizes it."""
@@ -211,6 +215,8 @@ def _short(value: str) -> str:
 
 def _allowed_name(tag: str, attribute: str) -> bool:
     """Whether the allowlist admits the attribute by name on this element (before its value is checked)."""
+    if attribute.startswith("data-md-"):
+        return False
     return attribute in GLOBAL or attribute in ATTRIBUTES.get(tag, set()) or attribute.startswith(("aria-", "data-"))
 
 
@@ -248,26 +254,29 @@ def _tokens(fragment: str) -> list[tuple]:
 
 
 def _compare(kept: str, everything: str) -> list[Finding]:
-    """What `everything` has that `kept` lacks, walking both token streams side by side."""
+    """What `everything` has that `kept` lacks, aligning the two token streams."""
     if kept == everything:
         return []
     ours, theirs = _tokens(kept), _tokens(everything)
     found: list[Finding] = []
-    i = 0
-    for token in theirs:
-        if i < len(ours) and ours[i] == token:
-            i += 1
+    matcher = difflib.SequenceMatcher(None, theirs, ours, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
             continue
-        if token[0] == "start" and i < len(ours) and ours[i][0] == "start" and ours[i][1] == token[1]:
-            kept_attrs = {(name, _style(value) if name == "style" else value) for name, value in ours[i][2]}
+        pool = [t for t in ours[j1:j2] if t[0] == "start"]
+        for token in theirs[i1:i2]:
+            if token[0] != "start":
+                continue
+            twin = next((t for t in pool if t[1] == token[1]), None)
+            if twin is None:
+                if token[1] not in TAGS:  # an allowed element goes only with a parent that is reported
+                    found.append(Finding(token[1]))
+                continue
+            pool.remove(twin)
+            kept_attrs = {(name, _style(value) if name == "style" else value) for name, value in twin[2]}
             for name, value in token[2]:
                 if (name, _style(value) if name == "style" else value) not in kept_attrs:
                     found.append(Finding(token[1], name, value or ""))
-            i += 1
-        elif token[0] == "start":
-            found.append(Finding(token[1]))
-        elif token[0] == "text" and i < len(ours) and ours[i][0] == "text" and token[1].startswith(ours[i][1]):
-            i += 1  # a text run split by a removed element: the element is reported on its own
     return list(dict.fromkeys(found))
 
 
