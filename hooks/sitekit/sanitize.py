@@ -295,7 +295,7 @@ def plain_text_problem(value: str, *, in_attribute: bool = True) -> str | None:
     `in_attribute`: the value also lands unescaped inside HTML attributes (Material's <title>
     and <meta> tags print front-matter titles and descriptions as they are)."""
     if nh3.clean(value, tags=set()) != html.escape(value, quote=False):
-        return "it contains HTML or an HTML entity such as &amp;"
+        return "it contains HTML or an HTML entity (such as &amp;)"
     if in_attribute and '"' in value:
         return "it contains a straight double quote (\"), which would end an HTML attribute; use “ ” or 「 」"
     return None

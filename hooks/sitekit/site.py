@@ -87,7 +87,8 @@ def collect(docs_dir: Path, root: Path, scripts: list[str] | None = None) -> tup
     for locale in LOCALES:
         path = root / "includes" / f"abbreviations.{locale}.md"
         if path.exists():
-            site.abbreviations[locale], found = _abbreviations(path, _shown(path, root))
+            text, found = _abbreviations(path, _shown(path, root))
+            site.abbreviations[locale] = "" if found else text  # a broken line would land on every page
             problems += found
     return site, problems
 
