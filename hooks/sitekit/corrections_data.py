@@ -46,7 +46,7 @@ def _entry(
     name = f.text("page", plain=True)
     page = f"{name.removesuffix('.md')}.md" if name else None
     # The name is checked before it touches the file system: no "../", no 300-character names.
-    if page and (not PAGE_NAME.fullmatch(name.removesuffix(".md")) or not all((docs_dir / loc / page).is_file() for loc in LOCALES)):
+    if page and (len(name) > 100 or not PAGE_NAME.fullmatch(name.removesuffix(".md")) or not all((docs_dir / loc / page).is_file() for loc in LOCALES)):
         f.add("page", f'"page: {name}" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md')
     text = {loc: f.text(loc) for loc in LOCALES}
     cited = f.sources("sources", sources) if "sources" in node else []

@@ -104,7 +104,8 @@ class Fields:
             return
         found = sanitize.inline_findings(inline_html(text))
         if found:
-            what = found[0].shown()
+            # Markdown's own paragraphs around raw block HTML are not what the contributor wrote.
+            what = next((f for f in found if f.tag != "p"), found[0]).shown()
             self.add(key, (f'"{key}" contains {what}, which the site does not allow in data texts; '
                 'write plain text (*emphasis*, `code` and [links](https://…) are allowed)'))
 

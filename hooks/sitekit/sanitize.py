@@ -253,7 +253,7 @@ def _tokens(fragment: str) -> list[tuple]:
     return parser.tokens
 
 
-def _compare(kept: str, everything: str) -> list[Finding]:
+def _compare(kept: str, everything: str, allowed: set[str]) -> list[Finding]:
     """What `everything` has that `kept` lacks, aligning the two token streams."""
     if kept == everything:
         return []
@@ -269,7 +269,7 @@ def _compare(kept: str, everything: str) -> list[Finding]:
                 continue
             twin = next((t for t in pool if t[1] == token[1]), None)
             if twin is None:
-                if token[1] not in TAGS:  # an allowed element goes only with a parent that is reported
+                if token[1] not in allowed:  # an allowed element goes only with a parent that is reported
                     found.append(Finding(token[1]))
                 continue
             pool.remove(twin)
@@ -282,12 +282,12 @@ def _compare(kept: str, everything: str) -> list[Finding]:
 
 def findings(fragment: str) -> list[Finding]:
     """Everything the allowlist would remove from an HTML fragment of page content."""
-    return _compare(clean(fragment), _permissive(fragment))
+    return _compare(clean(fragment), _permissive(fragment), TAGS)
 
 
 def inline_findings(fragment: str) -> list[Finding]:
     """Everything the inline allowlist (data-file texts) would remove from rendered inline Markdown."""
-    return _compare(INLINE.clean(fragment), _permissive(fragment))
+    return _compare(INLINE.clean(fragment), _permissive(fragment), INLINE_TAGS)
 
 
 def plain_text_problem(value: str, *, in_attribute: bool = True) -> str | None:
