@@ -84,13 +84,20 @@ def _downloads(estimates: list) -> dict[str, str]:
 register(Dataset(marker=MARKER, filename="estimates.yml", load=load_estimates, render=_render, downloads=_downloads))
 
 
+def _spreadsheet_safe(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (=HYPERLINK(…), +cmd, @SUM…): OWASP's
+    advice, a leading apostrophe, which spreadsheets hide and keep the text as written."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _csv(estimates: list[Estimate]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["measure", "low", "high", "qualifier", "as_of", "by_ja", "by_en", "note_ja", "note_en", "sources"])
     for e in estimates:
         note = e.note or {"ja": "", "en": ""}
-        row = [e.measure, e.low, e.high or "", e.qualifier, e.as_of, e.by["ja"], e.by["en"], note["ja"], note["en"], " ".join(e.sources)]
+        texts = [_spreadsheet_safe(t) for t in (e.by["ja"], e.by["en"], note["ja"], note["en"])]
+        row = [e.measure, e.low, e.high or "", e.qualifier, e.as_of, *texts, " ".join(e.sources)]
         writer.writerow(row)
     return out.getvalue()
 

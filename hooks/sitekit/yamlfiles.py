@@ -144,7 +144,8 @@ def parse(text: str, shown: str, first_line: int = 1) -> tuple[Any, list[Problem
         return None, [Problem(shown, err.problem_mark.line + first_line, str(err.problem))]
     except yaml.reader.ReaderError as err:
         line = text[: err.position].count("\n") + first_line
-        return None, [Problem(shown, line, f"the file contains the control character U+{err.character:04X}, which YAML does not allow; delete it")]
+        code = ord(err.character) if isinstance(err.character, str) else err.character
+        return None, [Problem(shown, line, f"the file contains the control character U+{code:04X}, which YAML does not allow; delete it")]
     except yaml.MarkedYAMLError as err:
         what = (err.problem or err.context or "syntax error").strip()
         return None, [Problem(shown, _error_line(err, first_line), f"invalid YAML: {what}; check indentation and quoting")]
