@@ -4,6 +4,7 @@ its test asserts exactly the messages the build printed for those files."""
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ class Batch:
     """The outcome of one build, its problem lines grouped by file."""
 
     build: Build
+    seconds: float = 0.0
     by_file: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def messages(self, path: str) -> list[str]:
@@ -28,7 +30,9 @@ class Batch:
 
 def run(project: Project) -> Batch:
     """Build the project once and group its problem lines by file."""
+    started = time.perf_counter()
     result = Batch(project.build())
+    result.seconds = time.perf_counter() - started
     for line in result.build.problems:
         result.by_file[line.split(":", 1)[0]].append(line)
     return result

@@ -153,6 +153,16 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     "uncited-definition": (f"用語\n:   出典のない定義\n\n別の用語\n:   出典のある定義[^{NIS}]", [
         (L + 1, "this paragraph has no citation; add [^source-id] after the claim it supports"),
     ]),
+    # Inputs on which Markdown itself would hang (quadratic) or crash (recursion): refused first.
+    "unclosed-tags-60000": ("<a x" * 60000, [(1, "the page is larger than 200 KB; split it into several pages (make new-page)")]),
+    "unclosed-tags-2001": ("\n".join(["<a x"] * 2001), [(L + 2000, (
+        'the page has more than 2000 "<" characters by this line, far more than any page needs '
+        "(Markdown slows down sharply on them); look for a repeated or unclosed fragment"))]),
+    "unclosed-citations-2001": ("[^" * 2001, [(L, (
+        'the page has more than 2000 "[" characters by this line, far more than any page needs '
+        "(Markdown slows down sharply on them); look for a repeated or unclosed fragment"))]),
+    "lists-nested-2000-deep": ("- " * 2000 + "x", [(L, "lists or quotes are nested more than 20 levels deep here; flatten them")]),
+    "quotes-nested-30-deep": ("> " * 30 + "x", [(L, "lists or quotes are nested more than 20 levels deep here; flatten them")]),
 }
 
 
@@ -166,6 +176,7 @@ def batch(tmp_path_factory):
 
 def test_the_batch_stops_without_a_traceback(batch):
     assert batch.build.code == 1
+    assert batch.seconds < 60, "no input may make the build hang"
     assert "Traceback" not in batch.build.stderr
     unexpected = sorted({line.split(":", 1)[0] for line in batch.build.problems} - {f"docs/ja/h-{name}.md" for name in CASES})
     assert not unexpected, unexpected

@@ -25,6 +25,14 @@ from .yamlfiles import LineDict, is_empty, line_of, parse
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # mkdocs.utils.meta.YAML_RE
 KEYS = ("title", "description", "as_of", "article", "translation_of", "updated")
+# Python-Markdown slows down sharply (quadratic) on thousands of unclosed "<" or "[" and
+# recurses once per level of nesting: these limits are far above any real page (the longest
+# has 23 KB, 135 "[" and no "<") and keep a hostile page from hanging or crashing the build.
+MAX_PAGE_BYTES = 200_000
+MAX_CHARACTERS = {"<": 2000, "[": 2000}
+MAX_NESTING = 20
+NESTING = re.compile(rf"^(?:[ \t]*(?:[-*+>]|\d{{1,9}}[.)])(?:[ \t]+|$)){{{MAX_NESTING + 1},}}")
+DEEP_INDENT = re.compile(r"^[ \t]{121,}\S")
 REF = re.compile(r"\[\^[^\]]*\]")
 
 
@@ -105,6 +113,24 @@ def _front_matter(page: Page, today: dt.date) -> list[Problem]:
     return problems
 
 
+def _complexity(page: Page) -> list[Problem]:
+    """What would make Markdown hang or crash on this page, at the line where it happens."""
+    if len(page.text.encode("utf-8")) > MAX_PAGE_BYTES:
+        return [Problem(page.shown, 1, f"the page is larger than {MAX_PAGE_BYTES // 1000} KB; split it into several pages (make new-page)")]
+    seen = dict.fromkeys(MAX_CHARACTERS, 0)
+    for number, line in enumerate(page.text.split("\n"), 1):
+        if NESTING.match(line):
+            return [Problem(page.shown, number, f"lists or quotes are nested more than {MAX_NESTING} levels deep here; flatten them")]
+        if DEEP_INDENT.match(line):
+            return [Problem(page.shown, number, "this line is indented more than 120 columns; no page needs that much, check the indentation")]
+        for char, limit in MAX_CHARACTERS.items():
+            seen[char] += line.count(char)
+            if seen[char] > limit:
+                return [Problem(page.shown, number, (f'the page has more than {limit} "{char}" characters by this line, far more than any page needs '
+                    "(Markdown slows down sharply on them); look for a repeated or unclosed fragment"))]
+    return []
+
+
 def _markdown_files(folder: Path) -> list[Path]:
     """Every .md file under a folder, without following symbolic links (those are refused)."""
     found = []
@@ -133,4 +159,7 @@ def read_pages(
                 page.readable = False
                 continue
             problems.extend(_front_matter(page, today or dt.date.today()))
+            too_complex = _complexity(page)
+            problems.extend(too_complex)
+            page.readable = not too_complex
     return pages, problems

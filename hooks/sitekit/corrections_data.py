@@ -46,7 +46,8 @@ def _entry(
     name = f.text("page", plain=True)
     page = f"{name.removesuffix('.md')}.md" if name else None
     # The name is checked before it touches the file system: no "../", no 300-character names.
-    if page and (len(name) > 100 or not PAGE_NAME.fullmatch(name.removesuffix(".md")) or not all((docs_dir / loc / page).is_file() for loc in LOCALES)):
+    well_formed = page and len(name) <= 100 and PAGE_NAME.fullmatch(name.removesuffix(".md"))
+    if page and (not well_formed or not all((docs_dir / loc / page).is_file() for loc in LOCALES)):
         f.add("page", f'"page: {name}" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md')
     text = {loc: f.text(loc) for loc in LOCALES}
     cited = f.sources("sources", sources) if "sources" in node else []
