@@ -26,7 +26,7 @@ def _load(path: Path, shown: str, sources: dict[str, Source]) -> tuple[dict[str,
 def _places(locale: str, context: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """For each source, the pages of `locale` citing it, with one link per reference."""
     page = context["page"]
-    by_uri = {f.src_uri: f for f in context["files"]}
+    by_uri = {f.src_uri: f for f in context["files"] or []}  # no files: checked before the build
     places: dict[str, list[dict[str, Any]]] = {}
     for (loc, rel), counts in sorted(state.SITE.cites.per_page.items()):
         target = by_uri.get(f"{loc}/{rel}")

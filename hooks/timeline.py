@@ -27,7 +27,7 @@ def _place(event: Event, locale: str, context: dict[str, Any]) -> dict[str, str]
     if place is None:
         return None
     page, files = context["page"], context["files"]
-    target = files.get_file_from_path(f"{locale}/map.md")
+    target = files.get_file_from_path(f"{locale}/map.md") if files is not None else None
     url = None
     if target is not None:
         url = get_relative_url(target.url, page.url) + f"#place-{place.id}"

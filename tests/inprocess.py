@@ -1,0 +1,44 @@
+"""The build's checks run in this process, on a small docs tree: for property tests that try
+hundreds of inputs, where a throwaway build each (seconds) would be far too slow. The code is
+the build's own (hooks/sitekit), with the Markdown extensions of the real mkdocs.yml."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from sitekit import render, state  # noqa: E402
+from sitekit.prerender import render_views  # noqa: E402
+from sitekit.problems import Problem  # noqa: E402
+from sitekit.site import Site, check, collect  # noqa: E402
+
+
+@lru_cache(maxsize=1)
+def markdown_settings() -> tuple[list, dict]:
+    """The Markdown extensions and their settings, as mkdocs.yml gives them to MkDocs."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return list(config.markdown_extensions), dict(config.mdx_configs)
+
+
+@lru_cache(maxsize=1)
+def _templates() -> Environment:
+    return render.install_filters(Environment(loader=FileSystemLoader(str(ROOT / "overrides"))))
+
+
+def check_tree(root: Path) -> tuple[Site, list[Problem]]:
+    """Every problem the build would report for root/docs (the file tree, data and pages)."""
+    state.ENV = _templates()
+    state.SITE, problems = collect(root / "docs", root)
+    if state.SITE.sources or not problems:
+        extensions, configs = markdown_settings()
+        render_views(state.SITE, extensions, configs)
+        problems += check(state.SITE)
+    return state.SITE, problems
