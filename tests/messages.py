@@ -1,7 +1,8 @@
 """The message templates the hooks and helpers can print, read from their source code.
 
 A message is the text argument of `Problem(path, line, message)`, of an entry's
-`add(key, message)` or of a helper's `fail(message)`; each {placeholder} becomes "…".
+`add(key, message)` or of a helper's `fail(message)`, or a text a `message()` method returns;
+each {placeholder} becomes "…".
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ def message_templates(root: Path = ROOT) -> dict[str, str]:
                 template = _template(arg)
                 if template and template.strip("…"):
                     found.setdefault(template, f"{path.relative_to(root)}:{node.lineno}")
+            # A finding's message() returns its text (sitekit.sanitize): each return is a message.
+            if isinstance(node, ast.FunctionDef) and node.name == "message":
+                for ret in (n for n in ast.walk(node) if isinstance(n, ast.Return) and n.value is not None):
+                    template = _template(ret.value)
+                    if template and template.strip("…"):
+                        found.setdefault(template, f"{path.relative_to(root)}:{ret.lineno}")
     return found
 
 

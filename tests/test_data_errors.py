@@ -27,7 +27,7 @@ CASES = {
     "timeline-unknown-place.yml": ['docs/timeline.yml:3: unknown place "pyongyan" (did you mean pyongyang?)'],
     "timeline-unsafe-html.yml": [
         'docs/timeline.yml:4: "en" contains <a href="javascript:alert(1)">, which the site does not allow in data texts; '
-        "write plain text (*emphasis*, `code` and [links](https://…) are allowed)"
+        "write plain text (*emphasis*, code spans and [links](https://…) are allowed)"
     ],
     "timeline-citation-in-text.yml": ['docs/timeline.yml:3: "ja" contains a [^…] citation; list source ids under "sources:" instead'],
     "timeline-out-of-order.yml": ["docs/timeline.yml:11: 2024-06-19 comes after 2024-10 (line 6); keep the events oldest first"],
@@ -48,7 +48,7 @@ CASES = {
     ],
     "estimates-unsafe-html.yml": [
         'docs/estimates.yml:6: "note" contains <script>, which the site does not allow in data texts; '
-        "write plain text (*emphasis*, `code` and [links](https://…) are allowed)"
+        "write plain text (*emphasis*, code spans and [links](https://…) are allowed)"
     ],
     "places-not-a-list.yml": ["docs/places.yml:1: the file must be a YAML list of places, each starting with '- id: …'"],
     "places-duplicate-id.yml": ['docs/places.yml:8: duplicate place id "pyongyang" (first defined on line 1); give each entry its own place id'],

@@ -12,7 +12,7 @@ from batch import run
 from data_helpers import DATA, add_data
 from site_conftest import BASE_REGISTRY, Project
 
-DATA_TEXT = "contains {}, which the site does not allow in data texts; write plain text (*emphasis*, `code` and [links](https://…) are allowed)"
+DATA_TEXT = "contains {}, which the site does not allow in data texts; write plain text (*emphasis*, code spans and [links](https://…) are allowed)"
 PLAIN = "must be plain text, but it contains HTML or an HTML entity (such as &amp;); write the text itself"
 EMPTY = "is empty; write its value, or delete the line if the field is optional"
 DIGITS = "must be a whole number written with digits only, e.g. 10000"
@@ -20,8 +20,13 @@ DIGITS = "must be a whole number written with digits only, e.g. 10000"
 
 def source(sid: str, **fields: str) -> str:
     entry = {
-        "type": "news", "title": "見出し", "publisher": "{ja: 通信社, en: News agency}",
-        "published": "2024-10-18", "accessed": "2026-11-22", "language": "ja", **fields,
+        "type": "news",
+        "title": "見出し",
+        "publisher": "{ja: 通信社, en: News agency}",
+        "published": "2024-10-18",
+        "accessed": "2026-11-22",
+        "language": "ja",
+        **fields,
     }
     return f"- id: {sid}\n" + "".join(f"  {k}: {v}\n" if v is not None else f"  {k}:\n" for k, v in entry.items())
 
@@ -51,36 +56,78 @@ CASES = {
     "registry-empty-title": ("docs/sources.yml", source("a-2024-10-18", title=None), "  title:", f'"title" {EMPTY}'),
     "registry-title-with-html": ("docs/sources.yml", source("b-2024-10-18", title="'<img src=x onerror=alert(1)>'"), "onerror", f'"title" {PLAIN}'),
     "registry-title-with-entity": ("docs/sources.yml", source("c-2024-10-18", title="java&#115;cript"), "&#115;", f'"title" {PLAIN}'),
-    "registry-publisher-with-html": ("docs/sources.yml", source("d-2024-10-18", publisher="{ja: <b>社</b>, en: Agency}"), "<b>", f'"publisher" {PLAIN}'),
-    "registry-javascript-url": ("docs/sources.yml", source("e-2024-10-18", url="javascript:alert(1)"), "javascript:", (
-        '"url: javascript:alert(1)" must be a full https:// address copied from the page itself')),
-    "registry-url-breaking-attribute": ("docs/sources.yml", source("f-2024-10-18", url="'https://example.org/\"onclick=\"alert(1)'"), "onclick", (
-        '"url: https://example.org/"onclick="alert(1)" must be a full https:// address copied from the page itself')),
+    "registry-publisher-with-html": (
+        "docs/sources.yml",
+        source("d-2024-10-18", publisher="{ja: <b>社</b>, en: Agency}"),
+        "<b>",
+        f'"publisher" {PLAIN}',
+    ),
+    "registry-javascript-url": (
+        "docs/sources.yml",
+        source("e-2024-10-18", url="javascript:alert(1)"),
+        "javascript:",
+        ('"url: javascript:alert(1)" must be a full https:// address copied from the page itself'),
+    ),
+    "registry-url-breaking-attribute": (
+        "docs/sources.yml",
+        source("f-2024-10-18", url="'https://example.org/\"onclick=\"alert(1)'"),
+        "onclick",
+        ('"url: https://example.org/"onclick="alert(1)" must be a full https:// address copied from the page itself'),
+    ),
     "timeline-empty-text": ("docs/timeline.yml", event(None), "  en:", f'"en" {EMPTY}'),
     "timeline-text-closes-its-list": ("docs/timeline.yml", event("'</p></li></ol><h1>x</h1>'"), "<h1>", f'"en" {DATA_TEXT.format("<h1>")}'),
     "timeline-text-image": ("docs/timeline.yml", event("'![x](https://evil.example/x.png)'"), "evil", f'"en" {DATA_TEXT.format("<img>")}'),
-    "timeline-text-entity-link": ("docs/timeline.yml", event("'[x](java&#115;cript:alert(1))'"), "java&#115;", (
-        '"en" ' + DATA_TEXT.format('<a href="javascript:alert(1)">'))),
-    "timeline-text-attribute-list": ("docs/timeline.yml", event("'*x*{onclick=alert(1)}'"), "onclick", '"en" ' + DATA_TEXT.format('<em onclick="alert(1)">')),
+    "timeline-text-entity-link": (
+        "docs/timeline.yml",
+        event("'[x](java&#115;cript:alert(1))'"),
+        "java&#115;",
+        ('"en" ' + DATA_TEXT.format('<a href="javascript:alert(1)">')),
+    ),
+    "timeline-text-attribute-list": (
+        "docs/timeline.yml",
+        event("'*x*{onclick=alert(1)}'"),
+        "onclick",
+        '"en" ' + DATA_TEXT.format('<em onclick="alert(1)">'),
+    ),
     "timeline-empty-theme": ("docs/timeline.yml", event("Said so.", theme=None), "  theme:", f'"theme" {EMPTY}'),
     "estimate-octal-looking": ("docs/estimates.yml", estimate(low="0700"), "0700", f'"low: 0700" {DIGITS}'),
     "estimate-base-60-looking": ("docs/estimates.yml", estimate(low="1:30"), "1:30", f'"low: 1:30" {DIGITS}'),
     "estimate-underscores": ("docs/estimates.yml", estimate(low="1_000"), "1_000", f'"low: 1_000" {DIGITS}'),
-    "estimate-implausibly-large": ("docs/estimates.yml", estimate(low="2000000000"), "2000000000", (
-        '"low: 2000000000" is larger than 1000000000; check the figure (no estimate here comes near it)')),
-    "estimate-year-typo": ("docs/estimates.yml", estimate(as_of="2004-10-18"), "2004-10-18", (
-        '"as_of: 2004-10-18" is before 2022-02-24, earlier than anything this file records; check the year')),
+    "estimate-implausibly-large": (
+        "docs/estimates.yml",
+        estimate(low="2000000000"),
+        "2000000000",
+        ('"low: 2000000000" is larger than 1000000000; check the figure (no estimate here comes near it)'),
+    ),
+    "estimate-year-typo": (
+        "docs/estimates.yml",
+        estimate(as_of="2004-10-18"),
+        "2004-10-18",
+        ('"as_of: 2004-10-18" is before 2022-02-24, earlier than anything this file records; check the year'),
+    ),
     "estimate-empty-by": ("docs/estimates.yml", estimate(by=None), "  by:", f'"by" {EMPTY}'),
     "estimate-note-image": ("docs/estimates.yml", estimate(note="{ja: '<img src=x.png>', en: x}"), "x.png", f'"note" {DATA_TEXT.format("<img>")}'),
     "place-empty-latitude": ("docs/places.yml", place("p-empty", lat=None), "  lat:", f'"lat" {EMPTY}'),
     "place-not-a-number": ("docs/places.yml", place("p-nan", lat=".nan"), ".nan", '"lat: .nan" must be a number of degrees between -90 and 90'),
-    "place-role-script": ("docs/places.yml", place("p-script", role="{ja: '<script>alert(1)</script>', en: port}"), "<script>", (
-        f'"role" {DATA_TEXT.format("<script>")}')),
+    "place-role-script": (
+        "docs/places.yml",
+        place("p-script", role="{ja: '<script>alert(1)</script>', en: port}"),
+        "<script>",
+        (f'"role" {DATA_TEXT.format("<script>")}'),
+    ),
     "place-name-markup": ("docs/places.yml", place("p-markup", en="'<b>Port</b>'"), "<b>Port", f'"en" {PLAIN}'),
-    "correction-page-outside-docs": ("docs/corrections.yml", correction(page="../../README"), "README", (
-        '"page: ../../README" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md')),
-    "correction-page-too-long": ("docs/corrections.yml", correction(page="a" * 300), "a" * 300, (
-        f'"page: {"a" * 300}" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md')),
+    "correction-page-outside-docs": (
+        "docs/corrections.yml",
+        correction(page="../../README"),
+        "README",
+        ('"page: ../../README" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md'),
+    ),
+    "correction-page-too-long": (
+        "docs/corrections.yml",
+        correction(page="a" * 300),
+        "a" * 300,
+        (f'"page: {"a" * 300}" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md'),
+    ),
     "correction-text-iframe": ("docs/corrections.yml", correction(en="'<iframe src=x></iframe>'"), "iframe", f'"en" {DATA_TEXT.format("<iframe>")}'),
 }
 

@@ -9,7 +9,7 @@ from site_conftest import Project, page
 
 PLAIN = 'the front matter "{}" must be plain text, but {}; write the text itself'
 HTML = "it contains HTML or an HTML entity (such as &amp;)"
-QUOTE = "it contains a straight double quote (\"), which would end an HTML attribute; use “ ” or 「 」"
+QUOTE = 'it contains a straight double quote ("), which would end an HTML attribute; use “ ” or 「 」'
 UNCHECKED = "this file would be published without being checked: "
 KEYS = "title, description, as_of, article, translation_of, updated"
 
@@ -20,44 +20,83 @@ def front(head: str) -> str:
 
 # name -> (front matter lines of the Japanese page, [(line, message), ...])
 FRONT_MATTER = {
-    "title-closes-title-element": ('title: "</title><script>alert(1)</script>"\ndescription: d\nas_of: 2024-10-18\n', [(2, PLAIN.format("title", HTML))]),
-    "description-breaks-attribute": ('title: t\ndescription: \'x" onfocus="alert(1)\'\nas_of: 2024-10-18\n', [(3, PLAIN.format("description", QUOTE))]),
+    "title-closes-title-element": (
+        'title: "</title><script>alert(1)</script>"\ndescription: d\nas_of: 2024-10-18\n',
+        [(2, PLAIN.format("title", HTML))],
+    ),
+    "description-breaks-attribute": (
+        "title: t\ndescription: 'x\" onfocus=\"alert(1)'\nas_of: 2024-10-18\n",
+        [(3, PLAIN.format("description", QUOTE))],
+    ),
     "description-entity": ("title: t\ndescription: java&#115;cript\nas_of: 2024-10-18\n", [(3, PLAIN.format("description", HTML))]),
-    "citation-in-title": ("title: 題[^nis-2024-10-18]\ndescription: d\nas_of: 2024-10-18\n", [
-        (2, 'the front matter "title" cannot carry a citation; cite sources in the page\'s text'),
-    ]),
-    "as-of-impossible-day": ("title: t\ndescription: d\nas_of: 2024-02-30\n", [(4, '"as_of: 2024-02-30" is not a real date; write it as YYYY-MM-DD')]),
+    "citation-in-title": (
+        "title: 題[^nis-2024-10-18]\ndescription: d\nas_of: 2024-10-18\n",
+        [
+            (2, 'the front matter "title" cannot carry a citation; cite sources in the page\'s text'),
+        ],
+    ),
+    "as-of-impossible-day": (
+        "title: t\ndescription: d\nas_of: 2024-02-30\n",
+        [(4, '"as_of: 2024-02-30" is not a real date; write it as YYYY-MM-DD')],
+    ),
     "as-of-month-13": ("title: t\ndescription: d\nas_of: 2024-13-01\n", [(4, '"as_of: 2024-13-01" is not a real date; write it as YYYY-MM-DD')]),
     "as-of-words": ("title: t\ndescription: d\nas_of: 未定\n", [(4, '"as_of: 未定" is not a real date; write it as YYYY-MM-DD')]),
-    "as-of-with-time": ("title: t\ndescription: d\nas_of: 2024-10-18 12:00:00\n", [
-        (4, '"as_of: 2024-10-18 12:00:00" is not a real date; write it as YYYY-MM-DD'),
-    ]),
-    "as-of-in-the-future": ("title: t\ndescription: d\nas_of: 2099-01-01\n", [
-        (4, '"as_of: 2099-01-01" is in the future; only dates that have passed belong here'),
-    ]),
-    "updated-impossible": ("title: t\ndescription: d\nas_of: 2024-10-18\nupdated: 2024-02-30\n", [
-        (5, '"updated: 2024-02-30" is not a real date; write it as YYYY-MM-DD'),
-    ]),
-    "template-override": ("title: t\ndescription: d\nas_of: 2024-10-18\ntemplate: 404.html\n", [
-        (5, f'unknown front-matter key "template"; the keys a page may have are {KEYS}'),
-    ]),
-    "hide-navigation": ("title: t\ndescription: d\nas_of: 2024-10-18\nhide: [navigation]\n", [
-        (5, f'unknown front-matter key "hide"; the keys a page may have are {KEYS}'),
-    ]),
+    "as-of-with-time": (
+        "title: t\ndescription: d\nas_of: 2024-10-18 12:00:00\n",
+        [
+            (4, '"as_of: 2024-10-18 12:00:00" is not a real date; write it as YYYY-MM-DD'),
+        ],
+    ),
+    "as-of-in-the-future": (
+        "title: t\ndescription: d\nas_of: 2099-01-01\n",
+        [
+            (4, '"as_of: 2099-01-01" is in the future; only dates that have passed belong here'),
+        ],
+    ),
+    "updated-impossible": (
+        "title: t\ndescription: d\nas_of: 2024-10-18\nupdated: 2024-02-30\n",
+        [
+            (5, '"updated: 2024-02-30" is not a real date; write it as YYYY-MM-DD'),
+        ],
+    ),
+    "template-override": (
+        "title: t\ndescription: d\nas_of: 2024-10-18\ntemplate: 404.html\n",
+        [
+            (5, f'unknown front-matter key "template"; the keys a page may have are {KEYS}'),
+        ],
+    ),
+    "hide-navigation": (
+        "title: t\ndescription: d\nas_of: 2024-10-18\nhide: [navigation]\n",
+        [
+            (5, f'unknown front-matter key "hide"; the keys a page may have are {KEYS}'),
+        ],
+    ),
     "article-not-boolean": ("title: t\ndescription: d\nas_of: 2024-10-18\narticle: no\n", [(5, 'the front matter "article" must be true or false')]),
-    "translation-record-not-text": ("title: t\ndescription: d\nas_of: 2024-10-18\ntranslation_of: 12345\n", [
-        (5, 'the front matter "translation_of" must be a quoted hash; run make sync-translation NAME=… to write it'),
-    ]),
+    "translation-record-not-text": (
+        "title: t\ndescription: d\nas_of: 2024-10-18\ntranslation_of: 12345\n",
+        [
+            (5, 'the front matter "translation_of" must be a quoted hash; run make sync-translation NAME=… to write it'),
+        ],
+    ),
     "duplicate-title": ("title: t\ntitle: u\ndescription: d\nas_of: 2024-10-18\n", [(3, 'duplicate key "title" in one entry; keep only one')]),
-    "alias-in-front-matter": ("title: &t t\ndescription: *t\nas_of: 2024-10-18\n", [(2, "YAML anchors (&name) are not allowed; write the value out in full")]),
+    "alias-in-front-matter": (
+        "title: &t t\ndescription: *t\nas_of: 2024-10-18\n",
+        [(2, "YAML anchors (&name) are not allowed; write the value out in full")],
+    ),
     "front-matter-is-a-list": ("- title\n- description\n", [(2, "the front matter must be key: value lines")]),
-    "unclosed-quote": ('title: "t\ndescription: d\nas_of: 2024-10-18\n', [
-        (2, "invalid YAML: found unexpected end of stream; check indentation and quoting"),
-    ]),
+    "unclosed-quote": (
+        'title: "t\ndescription: d\nas_of: 2024-10-18\n',
+        [
+            (2, "invalid YAML: found unexpected end of stream; check indentation and quoting"),
+        ],
+    ),
     "empty-description": ("title: t\ndescription:\nas_of: 2024-10-18\n", [(3, 'the front matter needs a "description" in the page\'s language')]),
-    "nested-too-deep": ("title: t\ndescription: d\nas_of: 2024-10-18\nx: " + "[" * 40 + "]" * 40 + "\n", [
-        (5, "the data nest more than 12 levels deep; entries are lists of fields, check the indentation"),
-    ]),
+    "nested-too-deep": (
+        "title: t\ndescription: d\nas_of: 2024-10-18\nx: " + "[" * 40 + "]" * 40 + "\n",
+        [
+            (5, "the data nest more than 12 levels deep; entries are lists of fields, check the indentation"),
+        ],
+    ),
 }
 
 
@@ -89,7 +128,9 @@ def batch(tmp_path_factory):
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - ホーム: index.md\n  - 欠落: missing.md\n", encoding="utf-8")
     # Abbreviations: plain words only.
-    project.write("includes/abbreviations.ja.md", "*[NIS]: 国家情報院\n*[GUR]: 情報総局[^nis-2024-10-18]\nNIS: 国家情報院\n*[KCNA]: <b>朝鮮中央通信</b>\n")
+    project.write(
+        "includes/abbreviations.ja.md", "*[NIS]: 国家情報院\n*[GUR]: 情報総局[^nis-2024-10-18]\nNIS: 国家情報院\n*[KCNA]: <b>朝鮮中央通信</b>\n"
+    )
     return run(project)
 
 
@@ -121,7 +162,7 @@ FILES = {
     "docs/assets/javascripts/evil.js": "a script under docs/assets/ must be listed in mkdocs.yml (extra_javascript); this one is not",
     "docs/ja/photo.png": UNCHECKED + "only .md pages belong in the language folders; put images and other files under docs/assets/",
     "docs/unknown.yml": UNCHECKED + "unknown data file; the data files are corrections.yml, estimates.yml, places.yml, sources.yml, timeline.yml",
-    "docs/ja/linked": "a symbolic link under docs/ is not allowed; copy the files in instead",
+    "docs/ja/linked": "a symbolic link under docs/ is not allowed (it would publish files from elsewhere); copy the file or folder in instead",
 }
 
 

@@ -23,8 +23,10 @@ PAGES = {
     "note-defined-in-list-item": (f"- 項目[^n]\n\n    [^n]: 注の本文[^{NIS}]。", f"- item[^n]\n\n    [^n]: the note[^{NIS}]."),
     "note-cited-from-a-note": (f"文[^a]。\n\n[^a]: 注A[^b]。\n\n[^b]: 注B[^{NIS}]。", f"Text.[^a]\n\n[^a]: Note A.[^b]\n\n[^b]: Note B.[^{NIS}]"),
     "citations-shown-as-code": (
-        f"{GOOD}\n\n    [^{REUTERS}] は字下げのコード\n\n> ```\n> [^{REUTERS}]\n> ```\n\n<!-- [^{REUTERS}] は注釈 -->\n\n``a`[^{REUTERS}]`` を示す[^{NIS}]。",
-        f"{GOOD_EN}\n\n    [^{REUTERS}] indented code\n\n> ```\n> [^{REUTERS}]\n> ```\n\n<!-- [^{REUTERS}] a comment -->\n\nShown as ``a`[^{REUTERS}]``.[^{NIS}]",
+        (f"{GOOD}\n\n    [^{REUTERS}] は字下げのコード\n\n> ```\n> [^{REUTERS}]\n> "
+            f"```\n\n<!-- [^{REUTERS}] は注釈 -->\n\n``a`[^{REUTERS}]`` を示す[^{NIS}]。"),
+        (f"{GOOD_EN}\n\n    [^{REUTERS}] indented code\n\n> ```\n> [^{REUTERS}]\n> "
+            f"```\n\n<!-- [^{REUTERS}] a comment -->\n\nShown as ``a`[^{REUTERS}]``.[^{NIS}]"),
     ),
     "script-shown-as-code": (f"{GOOD}\n\n    <script>alert(1)</script>\n\n```html\n<script>alert(1)</script>\n```",
                              f"{GOOD_EN}\n\n    <script>alert(1)</script>\n\n```html\n<script>alert(1)</script>\n```"),
@@ -55,7 +57,8 @@ def built(tmp_path_factory):
     # Registry title that looks like Markdown, and spreadsheet formulas in an estimate.
     registry = BASE_REGISTRY.replace("title: 北朝鮮がロシアに兵士派遣", "title: '![x](https://evil.example/x.png) *Q&A*'")
     project.write("docs/sources.yml", registry)
-    project.write("docs/estimates.yml", DATA["docs/estimates.yml"].replace("by: {ja: 米国防総省, en: US DoD}", "by: {ja: '=HYPERLINK(\"https://evil.example\")', en: '+cmd|x'}"))
+    formulas = "by: {ja: '=HYPERLINK(\"https://evil.example\")', en: '+cmd|x'}"
+    project.write("docs/estimates.yml", DATA["docs/estimates.yml"].replace("by: {ja: 米国防総省, en: US DoD}", formulas))
     result = project.build()
     assert result.code == 0, result.stderr
     return result.site

@@ -74,7 +74,8 @@ def _tree(root: Path, fragments: list[str], title: str, data_text: str) -> None:
         "docs/en/index.md": page("Home", "[Sources](sources.md)", article=False),
         "docs/ja/sources.md": page("出典", "<!-- sources -->", article=False),
         "docs/en/sources.md": page("Sources", "<!-- sources -->", article=False),
-        "docs/ja/p.md": f"---\ntitle: {_yaml(title)}\ndescription: d\nas_of: 2024-10-18\n---\n\n# 事例\n\n{body}\n\n報道もある[^reuters-2024-10-18]。\n",
+        "docs/ja/p.md": (f"---\ntitle: {_yaml(title)}\ndescription: d\nas_of: "
+            f"2024-10-18\n---\n\n# 事例\n\n{body}\n\n報道もある[^reuters-2024-10-18]。\n"),
         "docs/en/p.md": page("Case", f"Said.[^{NIS}] Reported.[^reuters-2024-10-18]"),
         "docs/en/t.md": page("Timeline", f"Events.[^{NIS}]\n\n<!-- timeline -->"),
         "docs/ja/t.md": page("年表", f"出来事[^{NIS}]。\n\n<!-- timeline -->"),

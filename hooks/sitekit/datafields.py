@@ -111,7 +111,7 @@ class Fields:
             # Markdown's own paragraphs around raw block HTML are not what the contributor wrote.
             what = next((f for f in found if f.tag != "p"), found[0]).shown()
             self.add(key, (f'"{key}" contains {what}, which the site does not allow in data texts; '
-                'write plain text (*emphasis*, `code` and [links](https://…) are allowed)'))
+                'write plain text (*emphasis*, code spans and [links](https://…) are allowed)'))
 
     def text(self, key: str, *, plain: bool = False) -> str | None:
         """Non-empty text, free of HTML the site does not allow and of hand-written citations.

@@ -51,6 +51,10 @@ def _classify(rel: str, data_files: set[str], locales: Iterable[str]) -> str | N
     return "docs/ holds the language folders, the data files and assets/ only; move the file or delete it"
 
 
+def _symlink(shown: str) -> Problem:
+    return Problem(shown, 1, "a symbolic link under docs/ is not allowed (it would publish files from elsewhere); copy the file or folder in instead")
+
+
 def check_tree(docs_dir: Path, root: Path, data_files: set[str], locales: Iterable[str], scripts: Iterable[str] = ()) -> list[Problem]:
     """Every problem with the set of files under docs/ (not their contents, except stylesheets)."""
     problems: list[Problem] = []
@@ -60,7 +64,7 @@ def check_tree(docs_dir: Path, root: Path, data_files: set[str], locales: Iterab
         base = Path(here)
         for name in sorted(dirs):
             if (base / name).is_symlink():
-                problems.append(Problem(_shown(base / name, root), 1, "a symbolic link under docs/ is not allowed; copy the files in instead"))
+                problems.append(_symlink(_shown(base / name, root)))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (base / d).is_symlink())
         for name in sorted(files):
             path = base / name
@@ -68,7 +72,7 @@ def check_tree(docs_dir: Path, root: Path, data_files: set[str], locales: Iterab
                 continue  # MkDocs never publishes dotfiles
             shown = _shown(path, root)
             if path.is_symlink():
-                problems.append(Problem(shown, 1, "a symbolic link under docs/ is not allowed; copy the file in instead"))
+                problems.append(_symlink(shown))
                 continue
             rel = path.relative_to(docs_dir).as_posix()
             why = _classify(rel, data_files, locales)
