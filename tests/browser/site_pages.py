@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from sitekit.markdown_scan import mask_code  # noqa: E402
+from sitekit.locate import Source  # noqa: E402
 
 DOCS = ROOT / "docs"
 LANGS = ("ja", "en")
@@ -62,7 +62,7 @@ class SitePage:
         """Whether the page's source cites anything (and so has footnotes once built).
 
         `[^…]` inside code is text, not a citation (the contributing guide shows the syntax)."""
-        return "[^" in mask_code(self.markdown())
+        return "[^" in "\n".join(Source(self.markdown()).masked)
 
 
 def page_names() -> list[str]:
