@@ -222,23 +222,34 @@ def test_downloads_are_written_once_and_linked(site):
     ("rel", "names"),
     [("map/index.html", ["平壌", "ウラジオストク", "クルスク州"]), ("en/map/index.html", ["Pyongyang", "Vladivostok", "Kursk Oblast"])],
 )
-def test_map_is_a_small_labelled_svg_with_places_and_route(site, rel, names):
+def test_map_is_small_labelled_svgs_with_places_and_route(site, rel, names):
     body = article(read(site, rel))
-    (svg,) = _svgs(body)
-    assert len(svg.encode()) < 80_000
-    assert 'role="img"' in svg and 'aria-labelledby="map-title map-desc"' in svg
-    assert re.search(r'<title id="map-title">.+</title>', svg) and re.search(r'<desc id="map-desc">.+</desc>', svg)
-    assert "<script" not in body and "<image" not in svg
-    frames = re.findall(r'<g class="map-frame map-frame-(\w+)".*?class="map-places">(.*?)\n</g>\n</g>', svg, re.S)
-    assert [f for f, _ in frames] == ["overview", "west", "east"]
-    labels = {f: re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="\w+">([^<]+)</text>', group) for f, group in frames}
-    dots = {f: group.count("<circle") for f, group in frames}
-    # the fixture's three places all lie in a detail panel: dots on the overview, names in the panels
-    assert labels == {"overview": [], "west": [names[2]], "east": [names[1], names[0]]}
-    assert dots == {"overview": 3, "west": 1, "east": 2}
-    assert svg.count('class="map-detail-box"') == 2 and svg.count('class="map-panel-title"') == 2
-    assert svg.count('class="map-route"') == 3 and " → ".join(names) in body
-    assert svg.count('<path class="map-land') > 10
+    svgs = _svgs(body)
+    assert sum(len(svg.encode()) for svg in svgs) < 80_000
+    assert [re.search(r'class="map-svg map-svg-(\w+)"', svg).group(1) for svg in svgs] == ["overview", "west", "east"]
+    overview, west, east = svgs
+    assert 'role="img"' in overview and 'aria-labelledby="map-title map-desc"' in overview
+    assert re.search(r'<title id="map-title">.+</title>', overview) and re.search(r'<desc id="map-desc">.+</desc>', overview)
+    assert 'aria-labelledby="map-west-title"' in west and 'aria-labelledby="map-east-title"' in east
+    assert "<script" not in body and "<image" not in body
+
+    def layers(svg: str) -> dict[str, tuple[list[str], int]]:
+        found = re.findall(r'<g class="map-layer map-layer-(\w+)" font-size="(\d+)">.*?class="map-places">(.*?)\n</g>\n</g>', svg, re.S)
+        return {
+            f"{name}@{size}": (re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="\w+">([^<]+)</text>', group), group.count("<circle"))
+            for name, size, group in found
+        }
+
+    # the fixture's three places all lie in a detail panel: dots on the overview (in both of its
+    # layers, for wide and for narrow screens), names in the panels
+    assert layers(overview) == {"wide@18": ([], 3), "narrow@34": ([], 3)}
+    assert layers(west) == {"wide@18": ([names[2]], 1)}
+    assert layers(east) == {"wide@18": ([names[1], names[0]], 2)}
+    assert overview.count('class="map-detail-box"') == 2 and body.count('class="map-panel-title"') == 2
+    assert body.count('class="map-route"') == 3 and " → ".join(names) in body
+    assert sum(svg.count('<path class="map-land') for svg in svgs) > 10
+    ids = re.findall(r'id="(map-[\w-]+)"', body)  # the drawing's own ids stay unique across its three SVGs
+    assert len(ids) == len(set(ids)) == 10
 
 
 def test_map_text_alternative_lists_every_place_with_role_and_citation(site):
