@@ -9,7 +9,7 @@ alternative.
 Each of the three is its own SVG, so that the panels sit side by side on a wide screen and
 one above the other on a phone, each as wide as the screen (data.css). The overview, 960
 units wide, would shrink its names to 6 px on a phone: it carries a second set of names and
-dots drawn at twice the size, which the stylesheet shows instead when the map is narrow
+dots drawn at twice the size, which the stylesheet shows instead below 660 px
 (the "artboards" of newsroom graphics, in one drawing).
 """
 
@@ -29,8 +29,9 @@ JSON_NAME = "places.json"
 HIGHLIGHT = ("PRK", "RUS", "UKR")
 # Without a `route:` order in docs/places.yml, the route joins these places when present.
 ROUTE_FALLBACK = ("pyongyang", "vladivostok", "kursk")
-FONT = 18  # SVG units: 12-13 px on screen for a panel (470 units) at 330 px or the overview at 600 px and up
-NARROW_FONT = 34  # the overview's names when it is drawn narrower than 600 px: 11.6 px at 328 px
+FONT = 18  # SVG units: 11-13 px on screen for a panel (470 units) at 330 px or the overview at 660 px and up
+NARROW_FONT = 36  # the overview's names when it is drawn narrower than 660 px: 12.3 px at 328 px
+ASCENT, DESCENT = 1.16, 0.29  # a line of text's box, in ems (Noto Sans CJK, the tallest font used)
 WIDTH = 960  # the overview's viewBox width
 PANEL_WIDTH = 470  # a detail panel's: about a phone's width, or half the column on a wide screen
 OVERVIEW = geo.Frame(WEST, EAST, SOUTH, NORTH, width=WIDTH)
@@ -76,7 +77,7 @@ def _label(x: float, y: float, text: str, taken: list[Box], frame: Box, font: fl
     def box(option: tuple[float, float, str]) -> Box:
         lx, ly, anchor = option
         left = {"start": lx, "end": lx - w, "middle": lx - w / 2}[anchor]
-        return left, ly - h, left + w, ly + 4 * u
+        return left, ly - ASCENT * h, left + w, ly + DESCENT * h
 
     def cost(option: tuple[float, float, str]) -> tuple[float, int]:
         b = box(option)
@@ -128,7 +129,7 @@ def _country_names(frame: geo.Frame, names: dict[str, str], taken: list[Box], bo
             continue
         half = _text_width(name, font) / 2
         x, y = min(max(c.label_x, left + half + 4), right - half - 4), min(max(c.label_y, top + font + 4), bottom - 6)
-        box = (x - half, y - font, x + half, y + 4)
+        box = (x - half, y - ASCENT * font, x + half, y + DESCENT * font)
         if any(_overlap_area(box, b) for b in taken + boxes):
             continue
         out.append({"x": x, "y": y, "name": name})
@@ -150,10 +151,9 @@ def _layer(frame: geo.Frame, places: dict[str, Place], locale: str, hide: dict[s
     """The names and dots of one frame at one text size: country names first, then each
     place's name beside its dot unless a detail panel shows it."""
     text = render.labels()[locale]["map"]
-    country_font, dot = font * 0.89, 6 * font / FONT
+    country_font, dot = max(font * 0.89, font - 3), 6 * font / FONT  # 16 at 18, 33 at 36: 11 px or more on a phone
     taken: list[Box] = []
     boxes = _panel_boxes(frame, hide)
-    country_names = _country_names(frame, text["countries"], taken, list(boxes.values()), country_font)
     inside = sorted((p for p in places.values() if frame.contains(p.lon, p.lat)), key=lambda p: -p.lat)
     dots = {p.id: frame.project(p.lon, p.lat) for p in inside}
     taken += [(x - dot, y - dot, x + dot, y + dot) for x, y in dots.values()]
@@ -166,6 +166,8 @@ def _layer(frame: geo.Frame, places: dict[str, Place], locale: str, hide: dict[s
         if not any(panel.contains(place.lon, place.lat) for panel in hide.values()):
             label = _label(x, y, place.name[locale], taken, frame.bounds(), font, dot)
         shown.append({"name": place.name[locale], "role": place.role[locale], "x": x, "y": y, "label": label})
+    # Country names last: one that would touch a place's name is left out, not the place's.
+    country_names = _country_names(frame, text["countries"], taken, list(boxes.values()), country_font)
     return {"font": font, "country_font": country_font, "dot": dot, "country_names": country_names, "places": shown, "box_keys": keys}
 
 

@@ -116,7 +116,7 @@ def test_charts_are_labelled_svg_images_without_script(site, rel):
         japanese = bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", title.group(2)))
         assert japanese == (not rel.startswith("en/"))
         assert "<script" not in svg and "<image" not in svg and "href=" not in svg
-        assert 'viewBox="0 0 360 250"' in svg
+        assert 'viewBox="0 0 360 254"' in svg
     assert "<script" not in body
 
 
@@ -242,7 +242,7 @@ def test_map_is_small_labelled_svgs_with_places_and_route(site, rel, names):
 
     # the fixture's three places all lie in a detail panel: dots on the overview (in both of its
     # layers, for wide and for narrow screens), names in the panels
-    assert layers(overview) == {"wide@18": ([], 3), "narrow@34": ([], 3)}
+    assert layers(overview) == {"wide@18": ([], 3), "narrow@36": ([], 3)}
     assert layers(west) == {"wide@18": ([names[2]], 1)}
     assert layers(east) == {"wide@18": ([names[1], names[0]], 2)}
     assert overview.count('class="map-detail-box"') == 2 and body.count('class="map-panel-title"') == 2

@@ -23,8 +23,8 @@ from .estimates_data import Estimate
 from .figures import number
 from .placement import Box, Placed, along, layout, text_width
 
-WIDTH, HEIGHT = 360, 250
-RIGHT, TOP, BOTTOM = 10, 10, 40  # BOTTOM fits the month and the year under the axis
+WIDTH, HEIGHT = 360, 254
+RIGHT, TOP, BOTTOM = 10, 10, 44  # BOTTOM fits the month and the year under the axis
 FONT = 13  # labels and ticks, in SVG units
 R = 5.5  # marker radius
 ARROW = 11  # length of a bound's arrow beyond the mark

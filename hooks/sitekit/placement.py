@@ -15,6 +15,9 @@ from dataclasses import dataclass
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 NARROW = set(",.:;'!|")
+# The box a browser draws around a line of text, in ems: Noto Sans CJK, the tallest of the
+# fonts the site falls back to, has an ascent of 1.16 em and a descent of 0.29 em.
+ASCENT, DESCENT = 1.16, 0.29
 WIDE_SYMBOLS = set("≈≥≤<>~–—")
 
 
@@ -82,7 +85,7 @@ def _tries(gap: float, w: float, h: float) -> list[tuple[str, float, float]]:
 
 def free_places(mark: Box, text: str, font: float, taken: Iterable[Box], frame: Box, gap: float = 3.0) -> int:
     """How many places are free for this label: the labels with fewest choices go first."""
-    w, h = text_width(text, font), font * 1.05
+    w, h = text_width(text, font), font * (ASCENT + DESCENT)
     boxes = list(taken)
     return sum(
         1 for side, shift, space in _tries(gap, w, h)
@@ -95,8 +98,9 @@ def place(
 ) -> Placed | None:
     """The first free place for a label, nearest its mark first, with a leader line when it is
     not next to the mark; None if every place is taken. A place that covers none of `avoid`
-    (the series' lines) is preferred, but a label may lie across a line: its halo keeps it legible."""
-    w, h = text_width(text, font), font * 1.05
+    (the series' lines) is preferred, but a label may lie across a line if nothing else is free:
+    its white halo keeps it legible."""
+    w, h = text_width(text, font), font * (ASCENT + DESCENT)
     boxes, soft = list(taken), list(avoid)
     cx, cy = (mark[0] + mark[2]) / 2, (mark[1] + mark[3]) / 2
     free = []
@@ -110,14 +114,14 @@ def place(
         free.append((box, anchor, moved))
     if not free:
         return None
-    # Next to the mark and clear of lines; next to it across a line; away from it and clear;
-    # away from it across a line. Nearness first: a label far from its mark is read wrongly.
-    def rank(f: tuple[Box, str, bool]) -> tuple[bool, bool]:
-        return f[2], any(overlaps(f[0], b) for b in soft)
+    # Next to the mark and clear of lines; moved a little (with a leader) and clear; next to it
+    # across a line; moved and across a line. A line through a label's figure reads as a strike.
+    def rank(f: tuple[Box, str, bool]) -> int:
+        return (1 if f[2] else 0) + (2 if any(overlaps(f[0], b) for b in soft) else 0)
 
     box, anchor, moved = min(free, key=rank)  # min() keeps the first of equal ranks
     x = {"start": box[0], "end": box[2], "middle": (box[0] + box[2]) / 2}[anchor]
-    baseline = box[3] - h * 0.22  # the descent of the font below the baseline
+    baseline = box[3] - font * DESCENT
     leader = (cx, cy, *_nearest(box, cx, cy)) if moved else None
     return Placed(x, baseline, anchor, box, leader)
 
@@ -144,8 +148,8 @@ def layout(
 
     Greedy placement depends on the order; a few orders are tried (the labels with the fewest
     free places first, left to right, right to left, then shuffles in a fixed sequence, so the
-    build is reproducible) and the layout with the fewest labels left out, then moved away
-    from their marks, then lying across a line, is kept."""
+    build is reproducible) and the layout with the fewest labels left out, then the fewest
+    moved away from their marks or lying across a line, is kept."""
     n = len(items)
     fewest = sorted(range(n), key=lambda i: (free_places(items[i][0], items[i][1], font, taken, frame), items[i][0][0]))
     orders = [fewest, sorted(range(n), key=lambda i: items[i][0][0]), sorted(range(n), key=lambda i: -items[i][0][0])]
@@ -154,7 +158,7 @@ def layout(
         order = list(range(n))
         shuffler.shuffle(order)
         orders.append(order)
-    best: tuple[tuple[int, int, int], list[Placed | None]] | None = None
+    best: tuple[tuple[int, int], list[Placed | None]] | None = None
     for order in orders:
         boxes, placed = list(taken), [None] * n
         for i in order:
@@ -163,14 +167,13 @@ def layout(
             placed[i] = label
             if label:
                 boxes.append(label.box)
-        score = (
+        score = (  # the same weights as place(): a label across a line costs two moved ones
             sum(1 for p in placed if p is None),
-            sum(1 for p in placed if p and p.leader),
-            sum(1 for p in placed if p and any(overlaps(p.box, b) for b in avoid)),
+            sum((1 if p.leader else 0) + (2 if any(overlaps(p.box, b) for b in avoid) else 0) for p in placed if p),
         )
         if best is None or score < best[0]:
             best = (score, placed)
-        if score == (0, 0, 0):
+        if score == (0, 0):
             break
     return best[1] if best else []
 
