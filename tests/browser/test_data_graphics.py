@@ -24,7 +24,9 @@ _MEASURE_JS = """(width) => {
     const boxes = [fig, ...fig.querySelectorAll('*')].filter(e => !(e instanceof SVGElement) || e.tagName === 'svg' || e.tagName === 'text');
     for (const e of boxes.filter(visible)) {
       const r = e.getBoundingClientRect();
-      if (r.left < -0.5 || r.right > width + 0.5) out.wide.push(`${e.tagName.toLowerCase()}.${e.getAttribute('class')} ${Math.round(r.left)}..${Math.round(r.right)}`);
+      if (r.left < -0.5 || r.right > width + 0.5) {
+        out.wide.push(`${e.tagName.toLowerCase()}.${e.getAttribute('class')} ${Math.round(r.left)}..${Math.round(r.right)}`);
+      }
       if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible') out.scrolls.push(e.tagName.toLowerCase());
     }
     for (const svg of fig.querySelectorAll('svg[role="img"]')) {
