@@ -1,8 +1,9 @@
 """MkDocs hook: the estimates page of each language, from docs/estimates.yml, and its downloads.
 
-A page carrying the line `<!-- estimates -->` gets two build-time SVG charts (troop and
-casualty estimates over time) and one table per measure, each row citing its sources.
-The data are published as estimates.csv and estimates.json at the site root.
+A page carrying the line `<!-- estimates -->` gets build-time SVG charts, one per kind of
+figure (CHARTS: troops sent so far, troops at the front, casualties and deaths so far) with one
+series per estimator, and one table per measure listing every figure, each row citing its
+sources. The data are published as estimates.csv and estimates.json at the site root.
 """
 
 from __future__ import annotations
@@ -14,12 +15,20 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 from sitekit import chart, render, state
 from sitekit.datasets import Dataset, json_download, register
-from sitekit.estimates_data import MEASURES, Estimate, load_estimates
-from sitekit.figures import figure
+from sitekit.estimates_data import COUNTS, ESTIMATORS, MEASURES, Estimate, load_estimates
+from sitekit.figures import figure, number
 
 MARKER = "estimates"
 CSV_NAME, JSON_NAME = "estimates.csv", "estimates.json"
-CHARTS = {"troops": ("troops-sent", "troops-present"), "casualties": ("casualties", "killed")}
+TROOPS = ("troops-sent", "troops-present")
+# chart id -> the measures and the one kind of count it compares. Plans, single groups and
+# single periods have no chart: set beside cumulative totals they read as rises and falls.
+CHARTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "troops": (TROOPS, "to-date"),
+    "front": (TROOPS, "at-front"),
+    "casualties": (("casualties",), "to-date"),
+    "killed": (("killed",), "to-date"),
+}
 
 
 def _cell(text: str) -> str:
@@ -31,23 +40,35 @@ def _figure(e: Estimate, locale: str) -> str:
     return figure(e.low, e.high, e.qualifier, e.measure, locale, render.labels())
 
 
+def _short(e: Estimate, locale: str) -> str:
+    """The figure as a chart labels it: 約1万5000 / ≈15,000, qualifier kept, no unit."""
+    words = render.labels()[locale]
+    value = number(e.low, locale) if e.high is None else words["range"].format(low=number(e.low, locale), high=number(e.high, locale))
+    return words["qualifiers_short"][e.qualifier].format(n=value)
+
+
 def _chart(estimates: list[Estimate], key: str, locale: str) -> str:
     words = render.labels()[locale]
+    text = words["estimates"]
 
     def describe(e: Estimate) -> str:
-        return f"{e.by[locale]}: {_figure(e, locale)} ({render.localdate(e.as_of, locale)})"
+        """A mark's tooltip: who, when, the figure as stated, and what the note adds."""
+        note = text["tooltip_note"].format(note=e.note[locale]) if e.note else ""
+        by, date = words["estimators"][e.estimator], render.localdate(e.as_of, locale)
+        return text["tooltip"].format(by=by, date=date, figure=_figure(e, locale), note=note)
 
-    c = chart.build(estimates, CHARTS[key], locale, words, describe)
+    measures, counts = CHARTS[key]
+    c = chart.build(estimates, measures, counts, locale, words, describe, lambda e: _short(e, locale))
     if c is None:
         return ""
-    text = words["estimates"]
-    series = text["series_sep"].join(s.label for s in c["series"])
+    series = text["series_sep"].join(text["series_count"].format(name=s.name, n=len(s.points)) for s in c["series"])
     start, end = render.localdate(c["start"], locale), render.localdate(c["end"], locale)
     period = text["period_one"].format(start=start) if start == end else text["period"].format(start=start, end=end)
     count = text["count_one"] if c["count"] == 1 else text["count"].format(n=c["count"])
-    desc = text["desc"].format(period=period, count=count, series=series)
+    about = text["charts"][key]
+    desc = text["desc"].format(period=period, count=count, series=series, what=about["what"])
     template = state.ENV.get_template("partials/estimates-chart.html")
-    return template.render(c=c, key=key, locale=locale, title=text[f"{key}_title"], desc=desc).strip()
+    return template.render(c=c, key=key, locale=locale, title=about["title"], desc=desc).strip()
 
 
 def _render(estimates: list[Estimate], locale: str, context: dict[str, Any]) -> str:
@@ -59,6 +80,7 @@ def _render(estimates: list[Estimate], locale: str, context: dict[str, Any]) -> 
             cells = [
                 {
                     "figure": _cell(_figure(e, locale)),
+                    "counts": _cell(words["counts"][e.counts]),
                     "by": _cell(e.by[locale]),
                     "when": render.localdate(e.as_of, locale),
                     "note": _cell(e.note[locale]) if e.note else "",
@@ -71,13 +93,18 @@ def _render(estimates: list[Estimate], locale: str, context: dict[str, Any]) -> 
     page = context["page"]
     template = state.ENV.get_template("partials/estimates.html")
     return template.render(
-        charts=charts, measures=measures, L=words,
+        charts=charts, measures=measures, L=words, columns=len(words["estimates"]["headers"]),
         csv_url=get_relative_url(CSV_NAME, page.url), json_url=get_relative_url(JSON_NAME, page.url),
     )
 
 
 def _downloads(estimates: list) -> dict[str, str]:
-    payload = {"license": "CC BY 4.0", "measures": list(MEASURES), "estimates": [e.as_json() for e in estimates]}
+    words = render.labels()
+    payload = {
+        "license": "CC BY 4.0", "measures": list(MEASURES), "counts": list(COUNTS),
+        "estimators": {key: {lang: words[lang]["estimators"][key] for lang in ("ja", "en")} for key in ESTIMATORS},
+        "estimates": [e.as_json() for e in estimates],
+    }
     return {JSON_NAME: json_download(payload), CSV_NAME: _csv(estimates)}
 
 
@@ -93,11 +120,12 @@ def _spreadsheet_safe(text: str) -> str:
 def _csv(estimates: list[Estimate]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["measure", "low", "high", "qualifier", "as_of", "by_ja", "by_en", "note_ja", "note_en", "sources"])
+    header = ["measure", "counts", "estimator", "low", "high", "qualifier", "as_of", "by_ja", "by_en", "note_ja", "note_en", "sources"]
+    writer.writerow(header)
     for e in estimates:
         note = e.note or {"ja": "", "en": ""}
         texts = [_spreadsheet_safe(t) for t in (e.by["ja"], e.by["en"], note["ja"], note["en"])]
-        row = [e.measure, e.low, e.high or "", e.qualifier, e.as_of, *texts, " ".join(e.sources)]
+        row = [e.measure, e.counts, e.estimator, e.low, e.high or "", e.qualifier, e.as_of, *texts, " ".join(e.sources)]
         writer.writerow(row)
     return out.getvalue()
 

@@ -5,6 +5,12 @@ A page carrying the line `<!-- map -->` gets an inline SVG map: an overview (30â
 Russian Far East) where the crowded places are labelled. The places are dots, the deployment
 route a line; a list of the places with their role and sources follows as the map's text
 alternative.
+
+Each of the three is its own SVG, so that the panels sit side by side on a wide screen and
+one above the other on a phone, each as wide as the screen (data.css). The overview, 960
+units wide, would shrink its names to 6 px on a phone: it carries a second set of names and
+dots drawn at twice the size, which the stylesheet shows instead below 660 px
+(the "artboards" of newsroom graphics, in one drawing).
 """
 
 from __future__ import annotations
@@ -22,47 +28,48 @@ JSON_NAME = "places.json"
 HIGHLIGHT = ("PRK", "RUS", "UKR")
 # Without a `route:` order in docs/places.yml, the route joins these places when present.
 ROUTE_FALLBACK = ("pyongyang", "vladivostok", "kursk")
-FONT = 18  # SVG units; the map is at least 600 px wide on screen (it scrolls on phones)
-WIDTH = 960  # viewBox width
+FONT = 18  # SVG units: 11-13 px on screen for a panel (470 units) at 330 px or the overview at 660 px and up
+NARROW_FONT = 36  # the overview's names when it is drawn narrower than 660 px: 12.3 px at 328 px
+ASCENT, DESCENT = 1.16, 0.29  # a line of text's box, in ems (Noto Sans CJK, the tallest font used)
+WIDTH = 960  # the overview's viewBox width
+PANEL_WIDTH = 470  # a detail panel's: about a phone's width, or half the column on a wide screen
 OVERVIEW = geo.Frame(WEST, EAST, SOUTH, NORTH, width=WIDTH)
-# Two detail panels side by side under the overview: at the overview's scale the places of
-# each cluster lie a few pixels apart and their names cannot be placed without overlapping.
+# Two detail panels under the overview: at the overview's scale the places of each cluster
+# lie a few pixels apart and their names cannot be placed without overlapping.
 # Places inside a panel are labelled there; the overview shows their dots and the panel's box.
 DETAILS = {"west": (29.0, 39.5, 47.0, 54.0), "east": (124.0, 134.0, 37.6, 45.4)}
-GAP, HEAD = 20, 34  # between the panels; room for a panel's title above it
 Box = tuple[float, float, float, float]
 
 
 def _panels() -> dict[str, geo.Frame]:
-    width = (WIDTH - GAP) / 2
-    top = OVERVIEW.height + GAP + HEAD
-    return {key: geo.Frame(*box, width=width, left=i * (width + GAP), top=top) for i, (key, box) in enumerate(DETAILS.items())}
+    return {key: geo.Frame(*box, width=PANEL_WIDTH) for key, box in DETAILS.items()}
 
 
-def _text_width(text: str) -> float:
-    return sum(FONT if ord(ch) > 0x2E80 else FONT * 0.58 for ch in text)
+def _text_width(text: str, font: float) -> float:
+    return sum(font if ord(ch) > 0x2E80 else font * 0.58 for ch in text)
 
 
 def _overlap_area(a: Box, b: Box) -> float:
     return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
-def _label(x: float, y: float, text: str, taken: list[Box], frame: Box) -> tuple[float, float, str]:
+def _label(x: float, y: float, text: str, taken: list[Box], frame: Box, font: float, dot: float) -> tuple[float, float, str]:
     """Put a label beside its dot where it overlaps the fewest labels and stays inside its frame."""
-    w, h = _text_width(text), FONT
+    w, h, u = _text_width(text, font), font, font / FONT  # offsets grow with the text
     options = []
     for step in (1, 2.2):  # close to the dot first, then a little further out in a crowded area
+        d = step * u
         options += [
-            (x + 10 * step, y + h / 3, "start"), (x - 10 * step, y + h / 3, "end"),
-            (x, y - 12 * step, "middle"), (x, y + h + 8 * step, "middle"),
-            (x + 8 * step, y - 8 * step, "start"), (x - 8 * step, y - 8 * step, "end"),
-            (x + 8 * step, y + h + 4 * step, "start"), (x - 8 * step, y + h + 4 * step, "end"),
+            (x + dot + 4 * d, y + h / 3, "start"), (x - dot - 4 * d, y + h / 3, "end"),
+            (x, y - dot - 6 * d, "middle"), (x, y + h + dot + 2 * d, "middle"),
+            (x + 8 * d, y - 8 * d, "start"), (x - 8 * d, y - 8 * d, "end"),
+            (x + 8 * d, y + h + 4 * d, "start"), (x - 8 * d, y + h + 4 * d, "end"),
         ]
 
     def box(option: tuple[float, float, str]) -> Box:
         lx, ly, anchor = option
         left = {"start": lx, "end": lx - w, "middle": lx - w / 2}[anchor]
-        return left, ly - h, left + w, ly + 4
+        return left, ly - ASCENT * h, left + w, ly + DESCENT * h
 
     def cost(option: tuple[float, float, str]) -> tuple[float, int]:
         b = box(option)
@@ -101,16 +108,24 @@ def _inside(x: float, y: float, box: Box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _country_names(frame: geo.Frame, names: dict[str, str], taken: list[Box], boxes: list[Box]) -> list[dict[str, Any]]:
-    """Country names at Natural Earth's label points, kept inside the frame; none inside a panel's box."""
+def _country_names(frame: geo.Frame, names: dict[str, str], taken: list[Box], boxes: list[Box], font: float) -> list[dict[str, Any]]:
+    """Country names at Natural Earth's label points, kept inside the frame, in the order of
+    labels.yml (the countries of the story first); a name that would touch a panel's box or
+    a name already placed is left out (at the overview's phone size South Korea meets Japan)."""
     out = []
     left, top, right, bottom = frame.bounds()
-    for c in geo.countries(frame):
-        if c.code in names and not any(_inside(c.label_x, c.label_y, b) for b in boxes):
-            name, half = names[c.code], _text_width(names[c.code]) / 2
-            x, y = min(max(c.label_x, left + half + 4), right - half - 4), min(max(c.label_y, top + FONT + 4), bottom - 6)
-            out.append({"x": x, "y": y, "name": name})
-            taken.append((x - half, y - FONT, x + half, y + 4))
+    found = {c.code: c for c in geo.countries(frame)}
+    for code, name in names.items():
+        c = found.get(code)
+        if c is None or any(_inside(c.label_x, c.label_y, b) for b in boxes):
+            continue
+        half = _text_width(name, font) / 2
+        x, y = min(max(c.label_x, left + half + 4), right - half - 4), min(max(c.label_y, top + font + 4), bottom - 6)
+        box = (x - half, y - ASCENT * font, x + half, y + DESCENT * font)
+        if any(_overlap_area(box, b) for b in taken + boxes):
+            continue
+        out.append({"x": x, "y": y, "name": name})
+        taken.append(box)
     return out
 
 
@@ -124,28 +139,42 @@ def _panel_boxes(frame: geo.Frame, hide: dict[str, geo.Frame]) -> dict[str, Box]
     return out
 
 
-def _frame(key: str, frame: geo.Frame, places: dict[str, Place], stops: list[Place], locale: str, hide: dict[str, geo.Frame]) -> dict[str, Any]:
-    """One frame of the map: its outlines, names, route, and dots, labelled unless a panel shows them."""
+def _layer(frame: geo.Frame, places: dict[str, Place], locale: str, hide: dict[str, geo.Frame], font: float) -> dict[str, Any]:
+    """The names and dots of one frame at one text size: country names first, then each
+    place's name beside its dot unless a detail panel shows it."""
     text = render.labels()[locale]["map"]
+    country_font, dot = max(font * 0.89, font - 3), 6 * font / FONT  # 16 at 18, 33 at 36: 11 px or more on a phone
     taken: list[Box] = []
     boxes = _panel_boxes(frame, hide)
-    country_names = _country_names(frame, text["countries"], taken, list(boxes.values()))
     inside = sorted((p for p in places.values() if frame.contains(p.lon, p.lat)), key=lambda p: -p.lat)
     dots = {p.id: frame.project(p.lon, p.lat) for p in inside}
-    taken += [(x - 6, y - 6, x + 6, y + 6) for x, y in dots.values()]
+    taken += [(x - dot, y - dot, x + dot, y + dot) for x, y in dots.values()]
+    keys = [{"x": b[0] + 4, "y": b[1] + font, "key": text["details"][k]["key"]} for k, b in boxes.items()]
+    taken += [(k["x"], k["y"] - font, k["x"] + font, k["y"] + 4) for k in keys]
     shown = []
     for place in inside:
         x, y = dots[place.id]
         label = None
         if not any(panel.contains(place.lon, place.lat) for panel in hide.values()):
-            label = _label(x, y, place.name[locale], taken, frame.bounds())
+            label = _label(x, y, place.name[locale], taken, frame.bounds(), font, dot)
         shown.append({"name": place.name[locale], "role": place.role[locale], "x": x, "y": y, "label": label})
-    left, top, _, _ = frame.bounds()
+    # Country names last: one that would touch a place's name is left out, not the place's.
+    country_names = _country_names(frame, text["countries"], taken, list(boxes.values()), country_font)
+    return {"font": font, "country_font": country_font, "dot": dot, "country_names": country_names, "places": shown, "box_keys": keys}
+
+
+def _frame(key: str, frame: geo.Frame, places: dict[str, Place], stops: list[Place], locale: str, hide: dict[str, geo.Frame]) -> dict[str, Any]:
+    """One SVG of the map: its outlines, route and panel boxes, and its layers of names and dots
+    (the overview has one for wide screens and one, with larger text, for narrow ones)."""
+    text = render.labels()[locale]["map"]
+    boxes = _panel_boxes(frame, hide)
+    layers = {"wide": _layer(frame, places, locale, hide, FONT)}
+    if hide:  # the overview: it alone is too wide for a phone at FONT
+        layers["narrow"] = _layer(frame, places, locale, hide, NARROW_FONT)
     return {
-        "id": key, "x": left, "y": top, "w": frame.width, "h": frame.height,
-        "title": text["details"].get(key), "countries": geo.countries(frame),
-        "country_names": country_names, "route": _route_path(frame, stops) if stops else "", "places": shown,
-        "boxes": [{"x": b[0], "y": b[1], "w": b[2] - b[0], "h": b[3] - b[1], "key": text["details"][k]["key"]} for k, b in boxes.items()],
+        "id": key, "w": frame.width, "h": frame.height, "title": text["details"].get(key),
+        "countries": geo.countries(frame), "route": _route_path(frame, stops) if stops else "", "layers": layers,
+        "boxes": [{"x": b[0], "y": b[1], "w": b[2] - b[0], "h": b[3] - b[1]} for b in boxes.values()],
     }
 
 
@@ -177,10 +206,9 @@ def _render(places: dict[str, Place], locale: str, context: dict[str, Any]) -> s
     )
     if stops:
         desc += text["desc_route"].format(route=route_text)
-    height = max(f["y"] + f["h"] for f in frames)
     template = state.ENV.get_template("partials/map.html")
     return template.render(
-        width=WIDTH, height=height, frames=frames, highlight=HIGHLIGHT, places=listed, route=bool(stops), route_text=route_text,
+        frames=frames, highlight=HIGHLIGHT, places=listed, route=bool(stops), route_text=route_text,
         title=text["title"], desc=desc, L=words, locale=locale,
     )
 

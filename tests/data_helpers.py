@@ -39,6 +39,8 @@ TIMELINE = """\
 
 ESTIMATES = """\
 - measure: troops-sent
+  counts: one-group
+  estimator: nis
   low: 1500
   qualifier: about
   as_of: 2024-10-18
@@ -46,6 +48,16 @@ ESTIMATES = """\
   note: {ja: 第1陣, en: first group}
   sources: [nis-2024-10-18]
 - measure: troops-sent
+  counts: to-date
+  estimator: us-gov
+  low: 3000
+  qualifier: at-least
+  as_of: 2024-10-24
+  by: {ja: 米ホワイトハウス, en: White House}
+  sources: [reuters-2024-10-18]
+- measure: troops-sent
+  counts: to-date
+  estimator: us-gov
   low: 10000
   high: 12000
   qualifier: about
@@ -53,18 +65,33 @@ ESTIMATES = """\
   by: {ja: 米国防総省, en: US DoD}
   sources: [reuters-2024-10-18]
 - measure: troops-present
+  counts: in-russia
+  estimator: nis
   low: 11000
   qualifier: at-least
   as_of: 2024-12-20
   by: {ja: 韓国国家情報院, en: NIS}
   sources: [nis-2024-10-18]
 - measure: casualties
+  counts: one-period
+  estimator: us-gov
+  low: 1000
+  qualifier: more-than
+  as_of: 2024-12-27
+  by: {ja: 米ホワイトハウス, en: White House}
+  note: {ja: 過去1週間, en: past week}
+  sources: [reuters-2024-10-18]
+- measure: casualties
+  counts: to-date
+  estimator: rok-jcs
   low: 3000
   qualifier: more-than
   as_of: 2025-01-13
   by: {ja: 韓国合同参謀本部, en: ROK JCS}
   sources: [nis-2024-10-18]
 - measure: killed
+  counts: to-date
+  estimator: nis
   low: 300
   qualifier: up-to
   as_of: 2025-01-13
@@ -72,10 +99,36 @@ ESTIMATES = """\
   note: {ja: "推計 | 暫定", en: "estimate | provisional"}
   sources: [nis-2024-10-18, reuters-2024-10-18]
 - measure: shells
+  counts: to-date
+  estimator: rok-gov
   low: 8000000
   qualifier: exact
   as_of: 2025-01-13
   by: {ja: 韓国国防省, en: ROK MND}
+  sources: [reuters-2024-10-18]
+- measure: troops-sent
+  counts: to-date
+  estimator: nis
+  low: 15000
+  qualifier: about
+  as_of: 2025-04-30
+  by: {ja: 韓国国家情報院, en: NIS}
+  sources: [nis-2024-10-18]
+- measure: killed
+  counts: to-date
+  estimator: nis
+  low: 600
+  qualifier: about
+  as_of: 2025-04-30
+  by: {ja: 韓国国家情報院, en: NIS}
+  sources: [nis-2024-10-18]
+- measure: killed
+  counts: to-date
+  estimator: dprk
+  low: 350
+  qualifier: about
+  as_of: 2025-09-02
+  by: {ja: 北朝鮮当局, en: North Korea}
   sources: [reuters-2024-10-18]
 """
 

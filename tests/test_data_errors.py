@@ -32,23 +32,40 @@ CASES = {
     "timeline-citation-in-text.yml": ['docs/timeline.yml:3: "ja" contains a [^…] citation; list source ids under "sources:" instead'],
     "timeline-out-of-order.yml": ["docs/timeline.yml:11: 2024-06-19 comes after 2024-10 (line 6); keep the events oldest first"],
     "estimates-unknown-measure.yml": [
-        'docs/estimates.yml:7: unknown measure "troops"; use one of: troops-sent, troops-present, casualties, killed, wounded, '
+        'docs/estimates.yml:9: unknown measure "troops"; use one of: troops-sent, troops-present, casualties, killed, wounded, '
         "captured, shells, containers, weapons, workers"
     ],
-    "estimates-unknown-qualifier.yml": ['docs/estimates.yml:3: unknown qualifier "roughly"; use one of: exact, about, at-least, more-than, up-to'],
-    "estimates-low-above-high.yml": ["docs/estimates.yml:3: low 12000 is greater than high 10000; put the smaller figure in low"],
-    "estimates-non-integer.yml": ['docs/estimates.yml:2: "low: 1.5" must be a whole number written with digits only, e.g. 10000'],
-    "estimates-figure-with-separator.yml": ['docs/estimates.yml:2: "low: 10,000" must be a whole number written with digits only, e.g. 10000'],
-    "estimates-month-only-date.yml": ['docs/estimates.yml:4: "as_of: 2024-11" is not a real date; write it as YYYY-MM-DD'],
-    "estimates-future-date.yml": ['docs/estimates.yml:4: "as_of: 2999-11-04" is in the future; only dates that have passed belong here'],
-    "estimates-by-not-bilingual.yml": ['docs/estimates.yml:5: "by" must have a Japanese and an English text: by: {ja: …, en: …}'],
+    "estimates-unknown-qualifier.yml": ['docs/estimates.yml:5: unknown qualifier "roughly"; use one of: exact, about, at-least, more-than, up-to'],
+    "estimates-low-above-high.yml": ["docs/estimates.yml:5: low 12000 is greater than high 10000; put the smaller figure in low"],
+    "estimates-non-integer.yml": ['docs/estimates.yml:4: "low: 1.5" must be a whole number written with digits only, e.g. 10000'],
+    "estimates-figure-with-separator.yml": ['docs/estimates.yml:4: "low: 10,000" must be a whole number written with digits only, e.g. 10000'],
+    "estimates-month-only-date.yml": ['docs/estimates.yml:6: "as_of: 2024-11" is not a real date; write it as YYYY-MM-DD'],
+    "estimates-future-date.yml": ['docs/estimates.yml:6: "as_of: 2999-11-04" is in the future; only dates that have passed belong here'],
+    "estimates-by-not-bilingual.yml": ['docs/estimates.yml:7: "by" must have a Japanese and an English text: by: {ja: …, en: …}'],
     "estimates-missing-field.yml": ['docs/estimates.yml:1: entry 1 (troops-sent) is missing the required field "as_of"'],
     "estimates-unknown-source.yml": [
-        'docs/estimates.yml:6: source "reuters-2024-10-81" is not a listed source (did you mean reuters-2024-10-18?)'
+        'docs/estimates.yml:8: source "reuters-2024-10-81" is not a listed source (did you mean reuters-2024-10-18?)'
     ],
-    "estimates-unsafe-html.yml": [
-        'docs/estimates.yml:6: "note" contains <script>, which the site does not allow in data texts; '
-        "write plain text (*emphasis*, code spans and [links](https://…) are allowed)"
+    "estimates-unsafe-html.yml": ['docs/estimates.yml:8: "note" contains raw HTML with a <script> element; write plain text'],
+    "estimates-missing-counts.yml": ['docs/estimates.yml:9: entry 2 (troops-sent) is missing the required field "counts"'],
+    "estimates-misspelt-counts.yml": [
+        'docs/estimates.yml:10: unknown counts "todate" (did you mean to-date?); use one of: '
+        "to-date, one-group, planned, in-russia, at-front, one-period"
+    ],
+    "estimates-unknown-counts.yml": [
+        'docs/estimates.yml:2: unknown counts "cumulative"; use one of: to-date, one-group, planned, in-russia, at-front, one-period'
+    ],
+    "estimates-counts-not-for-measure.yml": [
+        'docs/estimates.yml:10: counts "at-front" does not fit measure "killed"; use one of: to-date, one-period'
+    ],
+    "estimates-missing-estimator.yml": ['docs/estimates.yml:1: entry 1 (troops-sent) is missing the required field "estimator"'],
+    "estimates-misspelt-estimator.yml": [
+        'docs/estimates.yml:11: unknown estimator "NIS" (did you mean nis?); use one of: nis, rok-jcs, rok-gov, us-gov, zelensky, '
+        "ukr-gur, ukr-gov, uk-di, dprk, russia, msmt, media, independent"
+    ],
+    "estimates-unknown-estimator.yml": [
+        'docs/estimates.yml:3: unknown estimator "yonhap"; use one of: nis, rok-jcs, rok-gov, us-gov, zelensky, ukr-gur, '
+        "ukr-gov, uk-di, dprk, russia, msmt, media, independent"
     ],
     "places-not-a-list.yml": ["docs/places.yml:1: the file must be a YAML list of places, each starting with '- id: …'"],
     "places-duplicate-id.yml": ['docs/places.yml:8: duplicate place id "pyongyang" (first defined on line 1); give each entry its own place id'],
@@ -105,6 +122,6 @@ def test_data_and_page_problems_are_reported_together(project):
     project.write("docs/ja/about.md", "---\ntitle: 概要\ndescription: x\nas_of: 2024-10-18\n---\n\n# 概要\n\n出典のない文。\n")
     result = project.build()
     assert result.code == 1
-    assert "docs/estimates.yml:3: low 12000 is greater than high 10000; put the smaller figure in low" in result.problems
+    assert "docs/estimates.yml:5: low 12000 is greater than high 10000; put the smaller figure in low" in result.problems
     assert 'docs/timeline.yml:7: unknown theme "war"; use one of: treaty, weapons, deployment, reactions' in result.problems
     assert any(p.startswith("docs/ja/about.md:") for p in result.problems)

@@ -98,13 +98,17 @@ def test_estimate_tables_show_who_when_and_escaped_notes(site):
     assert '<h2 id="troops-sent">派遣された兵力' in ja and '<h2 id="troops-sent">Troops sent' in en
 
 
+def _charts(html: str) -> list[str]:
+    """The chart drawings (role="img"), without the legend's marker swatches."""
+    return [svg for svg in _svgs(html) if 'role="img"' in svg]
+
+
 @pytest.mark.parametrize("rel", ["estimates/index.html", "en/estimates/index.html"])
 def test_charts_are_labelled_svg_images_without_script(site, rel):
     body = article(read(site, rel))
-    svgs = _svgs(body)
-    assert len(svgs) == 2
+    svgs = _charts(body)
+    assert [re.search(r'id="chart-(\w+)-title"', svg).group(1) for svg in svgs] == ["troops", "killed"]  # no chart of one figure
     for svg in svgs:
-        assert 'role="img"' in svg
         title = re.search(r'<title id="([\w-]+)">(.+?)</title>', svg)
         desc = re.search(r'<desc id="([\w-]+)">(.+?)</desc>', svg)
         assert title and desc
@@ -112,23 +116,95 @@ def test_charts_are_labelled_svg_images_without_script(site, rel):
         japanese = bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", title.group(2)))
         assert japanese == (not rel.startswith("en/"))
         assert "<script" not in svg and "<image" not in svg and "href=" not in svg
-        assert 'viewBox="0 0 480 300"' in svg
+        assert 'viewBox="0 0 360 254"' in svg
     assert "<script" not in body
-    assert "Troops sent" in svgs[0] or "派遣された兵力" in svgs[0]
 
 
-def test_chart_desc_counts_the_estimates_and_names_the_period(site):
-    svg = _svgs(article(read(site, "en/estimates/index.html")))[0]
-    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)
-    assert desc.startswith("Step chart of 3 estimates stated between 18 October 2024 and 20 December 2024")
+def _series(svg: str) -> list[tuple[str, str, str]]:
+    """(estimator, counts, group body) for each series group of a chart."""
+    group = r'<g class="chart-series by-[\w-]+" data-by="([\w-]+)" data-counts="([\w-]+)">(.*?)\n</g>(?=\n<g class="chart-series|\n</svg>)'
+    return re.findall(group, svg, re.S)
+
+
+@pytest.mark.parametrize("rel", ["estimates/index.html", "en/estimates/index.html"])
+def test_each_estimator_is_one_series_and_its_line_joins_only_its_own_marks(site, rel):
+    troops, killed = _charts(article(read(site, rel)))
+    series = _series(troops)
+    assert [(by, counts) for by, counts, _ in series] == [("us-gov", "to-date"), ("nis", "to-date")]
+    us, nis = (body for _, _, body in series)
+    points = re.findall(r'<g class="chart-point" data-x="([\d.]+)" data-y="([\d.]+)">', us)
+    line = re.search(r'<path class="chart-line" d="M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)"/>', us)
+    assert line and [(line.group(1), line.group(2)), (line.group(3), line.group(4))] == points
+    assert "chart-line" not in nis  # one figure: a mark, no line
+    assert troops.count('class="chart-line"') == 1 and troops.count('class="chart-point"') == 3  # not the "first group" row
+    assert [by for by, _, _ in _series(killed)] == ["nis", "dprk"]  # North Korea's own figure is not joined to the NIS's
+
+
+def test_bounds_and_ranges_are_drawn_and_labelled_with_their_qualifier(site):
+    troops = _charts(article(read(site, "en/estimates/index.html")))[0]
+    assert troops.count('class="chart-bound"') == 1 and troops.count('class="chart-whisker"') == 1
+    labels = re.findall(r'<text class="chart-label"[^>]*>([^<]+)</text>', troops)
+    assert sorted(labels) == ["≈10,000–12,000", "≈15,000", "≥3,000"]
+    ja = _charts(article(read(site, "estimates/index.html")))[0]
+    assert sorted(re.findall(r'<text class="chart-label"[^>]*>([^<]+)</text>', ja)) == ["3000以上", "約1万5000", "約1万〜1万2000"]
+
+
+def test_each_mark_names_who_when_and_the_figure(site):
+    troops = _charts(article(read(site, "en/estimates/index.html")))[0]
+    titles = re.findall(r'<g class="chart-point"[^>]*><title>([^<]+)</title>', troops)
+    assert titles == ["US government, 24 October 2024: at least 3,000", "US government, 4 November 2024: about 10,000–12,000",
+                      "South Korea&#39;s NIS, 30 April 2025: about 15,000"]
+    ja = _charts(article(read(site, "estimates/index.html")))[1]
+    assert "韓国国家情報院、2025年1月13日：最大300人（推計 | 暫定）" in ja
+
+
+@pytest.mark.parametrize("rel", ["estimates/index.html", "en/estimates/index.html"])
+def test_each_chart_names_its_estimators_in_the_legend(site, rel):
+    body = article(read(site, rel))
+    figures = re.findall(r'<figure class="est-chart".*?</figure>', body, re.S)
+    assert len(figures) == 2
+    for figure in figures:
+        key = re.findall(r'<li data-by="([\w-]+)"><svg class="by-\1"[^>]*>.*?</svg>([^<]+)</li>', figure)
+        svg = _charts(figure)[0]
+        assert [by for by, _ in key] == [by for by, _, _ in _series(svg)]
+        names = yaml.safe_load((Path(__file__).parents[1] / "hooks/sitekit/labels.yml").read_text(encoding="utf-8"))
+        locale = "en" if rel.startswith("en/") else "ja"
+        assert [name for _, name in key] == [names[locale]["estimators"][by].replace("'", "&#39;") for by, _ in key]
+
+
+def test_chart_desc_says_what_is_compared_by_whom_and_when(site):
+    troops, killed = _charts(article(read(site, "en/estimates/index.html")))
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", troops).group(1)
+    assert desc.startswith(
+        "Chart of 3 estimates of North Korean troops sent so far (cumulative), stated between 24 October 2024 and 30 April 2025, "
+        "one series per estimator: US government (2), South Korea&#39;s NIS (1)."
+    )
+    ja = re.search(r"<desc[^>]*>(.*?)</desc>", _charts(article(read(site, "estimates/index.html")))[1]).group(1)
+    assert ja.startswith(
+        "2025年1月13日から2025年9月2日までに発表された、北朝鮮兵の死者の累計の推計3件を示すグラフ。"
+        "推計した機関ごとに系列を分ける：韓国国家情報院2件、北朝鮮（自国の発表）1件。"
+    )
+
+
+def test_tables_keep_every_figure_with_what_it_counts(site):
+    en = article(read(site, "en/estimates/index.html"))
+    assert "<th>What it counts</th>" in en
+    assert "<td>one group only</td>" in en and "<td>one period only</td>" in en and "<td>in Russia at the time</td>" in en
+    assert en.count("<tr>") == 11 + 5  # every row of the data, and a header row per measure (5 measures)
+    ja = article(read(site, "estimates/index.html"))
+    assert "<th>対象</th>" in ja and "<td>1回・1部隊分のみ</td>" in ja
 
 
 def test_downloads_are_written_once_and_linked(site):
     rows = list(csv.DictReader(io.StringIO((site / "estimates.csv").read_text(encoding="utf-8-sig"))))
-    assert len(rows) == 6 and rows[1]["low"] == "10000" and rows[1]["high"] == "12000" and rows[1]["by_ja"] == "米国防総省"
-    estimates = json.loads(read(site, "estimates.json"))["estimates"]
-    assert estimates[0] == {
-        "measure": "troops-sent", "low": 1500, "qualifier": "about", "as_of": "2024-10-18",
+    assert list(rows[0])[:3] == ["measure", "counts", "estimator"]
+    assert len(rows) == 11 and rows[2]["low"] == "10000" and rows[2]["high"] == "12000" and rows[2]["by_ja"] == "米国防総省"
+    assert [(r["counts"], r["estimator"]) for r in rows[:2]] == [("one-group", "nis"), ("to-date", "us-gov")]
+    download = json.loads(read(site, "estimates.json"))
+    assert download["counts"] == ["to-date", "one-group", "planned", "in-russia", "at-front", "one-period"]
+    assert download["estimators"]["dprk"] == {"ja": "北朝鮮（自国の発表）", "en": "North Korea (own figure)"}
+    assert download["estimates"][0] == {
+        "measure": "troops-sent", "counts": "one-group", "estimator": "nis", "low": 1500, "qualifier": "about", "as_of": "2024-10-18",
         "by": {"ja": "韓国国家情報院", "en": "NIS"}, "note": {"ja": "第1陣", "en": "first group"}, "sources": ["nis-2024-10-18"],
     }
     assert [e["date"] for e in json.loads(read(site, "timeline.json"))["events"]] == ["2024-06-19", "2024-10", "2024-10-18", "2025-01-12"]
@@ -146,23 +222,34 @@ def test_downloads_are_written_once_and_linked(site):
     ("rel", "names"),
     [("map/index.html", ["平壌", "ウラジオストク", "クルスク州"]), ("en/map/index.html", ["Pyongyang", "Vladivostok", "Kursk Oblast"])],
 )
-def test_map_is_a_small_labelled_svg_with_places_and_route(site, rel, names):
+def test_map_is_small_labelled_svgs_with_places_and_route(site, rel, names):
     body = article(read(site, rel))
-    (svg,) = _svgs(body)
-    assert len(svg.encode()) < 80_000
-    assert 'role="img"' in svg and 'aria-labelledby="map-title map-desc"' in svg
-    assert re.search(r'<title id="map-title">.+</title>', svg) and re.search(r'<desc id="map-desc">.+</desc>', svg)
-    assert "<script" not in body and "<image" not in svg
-    frames = re.findall(r'<g class="map-frame map-frame-(\w+)".*?class="map-places">(.*?)\n</g>\n</g>', svg, re.S)
-    assert [f for f, _ in frames] == ["overview", "west", "east"]
-    labels = {f: re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="\w+">([^<]+)</text>', group) for f, group in frames}
-    dots = {f: group.count("<circle") for f, group in frames}
-    # the fixture's three places all lie in a detail panel: dots on the overview, names in the panels
-    assert labels == {"overview": [], "west": [names[2]], "east": [names[1], names[0]]}
-    assert dots == {"overview": 3, "west": 1, "east": 2}
-    assert svg.count('class="map-detail-box"') == 2 and svg.count('class="map-panel-title"') == 2
-    assert svg.count('class="map-route"') == 3 and " → ".join(names) in body
-    assert svg.count('<path class="map-land') > 10
+    svgs = _svgs(body)
+    assert sum(len(svg.encode()) for svg in svgs) < 80_000
+    assert [re.search(r'class="map-svg map-svg-(\w+)"', svg).group(1) for svg in svgs] == ["overview", "west", "east"]
+    overview, west, east = svgs
+    assert 'role="img"' in overview and 'aria-labelledby="map-title map-desc"' in overview
+    assert re.search(r'<title id="map-title">.+</title>', overview) and re.search(r'<desc id="map-desc">.+</desc>', overview)
+    assert 'aria-labelledby="map-west-title"' in west and 'aria-labelledby="map-east-title"' in east
+    assert "<script" not in body and "<image" not in body
+
+    def layers(svg: str) -> dict[str, tuple[list[str], int]]:
+        found = re.findall(r'<g class="map-layer map-layer-(\w+)" font-size="(\d+)">.*?class="map-places">(.*?)\n</g>\n</g>', svg, re.S)
+        return {
+            f"{name}@{size}": (re.findall(r'<text x="[\d.]+" y="[\d.]+" text-anchor="\w+">([^<]+)</text>', group), group.count("<circle"))
+            for name, size, group in found
+        }
+
+    # the fixture's three places all lie in a detail panel: dots on the overview (in both of its
+    # layers, for wide and for narrow screens), names in the panels
+    assert layers(overview) == {"wide@18": ([], 3), "narrow@36": ([], 3)}
+    assert layers(west) == {"wide@18": ([names[2]], 1)}
+    assert layers(east) == {"wide@18": ([names[1], names[0]], 2)}
+    assert overview.count('class="map-detail-box"') == 2 and body.count('class="map-panel-title"') == 2
+    assert body.count('class="map-route"') == 3 and " → ".join(names) in body
+    assert sum(svg.count('<path class="map-land') for svg in svgs) > 10
+    ids = re.findall(r'id="(map-[\w-]+)"', body)  # the drawing's own ids stay unique across its three SVGs
+    assert len(ids) == len(set(ids)) == 10
 
 
 def test_map_text_alternative_lists_every_place_with_role_and_citation(site):

@@ -95,3 +95,83 @@ def test_country_outlines_come_from_the_installed_package_clipped_and_small():
     xs, ys = coords[0::2], coords[1::2]
     assert 490 <= min(xs) and max(xs) <= 960 and 400 <= min(ys) and max(ys) <= 400 + PANEL.height + 0.5
     assert sum(len(c.path) for c in panel.values()) < 20_000
+
+
+# --- estimates charts: estimator styles, labels and their placement -------------------
+
+CSS = Path(__file__).resolve().parents[1] / "overrides" / "assets" / "stylesheets" / "data.css"
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_estimator_has_a_name_a_shape_and_a_colour_of_its_own():
+    from sitekit import marks
+    from sitekit.estimates_data import COUNTS, ESTIMATORS
+
+    words = render.labels()
+    for locale in ("ja", "en"):
+        assert sorted(words[locale]["estimators"]) == sorted(ESTIMATORS)
+        assert sorted(words[locale]["counts"]) == sorted(COUNTS)
+    assert sorted(marks.SHAPES) == sorted(ESTIMATORS)
+    assert len(set(marks.SHAPES.values())) == len(ESTIMATORS)  # shape and fill tell every series apart
+    colours = dict(re.findall(r"\.by-([\w-]+) \{ color: (#[0-9a-f]{6}); \}", CSS.read_text(encoding="utf-8")))
+    assert sorted(colours) == sorted(ESTIMATORS)
+    assert len(set(colours.values())) == len(ESTIMATORS)
+    for by, colour in colours.items():
+        ratio = 1.05 / (_luminance(colour) + 0.05)  # against white
+        assert ratio >= 4.5, f"{by}: {colour} has {ratio:.2f}:1 on white; labels in it need 4.5:1 (WCAG 1.4.3)"
+
+
+@pytest.mark.parametrize("shape", ["circle", "square", "diamond", "hexagon", "pentagon", "plus", "cross", "star"])
+def test_marker_shapes_are_closed_paths_centred_on_their_point(shape):
+    from sitekit import marks
+
+    d = marks.path(shape, 100, 50, 5)
+    assert d.startswith("M") and d.endswith("Z")
+    numbers = [float(n) for n in re.findall(r"-?[\d.]+", d)]
+    if shape != "circle":  # the circle is written with relative arcs
+        xs, ys = numbers[::2], numbers[1::2]
+        assert abs((max(xs) + min(xs)) / 2 - 100) < 1.5 and abs((max(ys) + min(ys)) / 2 - 50) < 1.5
+        assert 8 <= max(xs) - min(xs) <= 14
+
+
+def test_a_label_goes_beside_its_mark_first_and_never_over_another():
+    from sitekit.placement import layout, overlaps, place
+
+    frame = (0.0, 0.0, 360.0, 200.0)
+    mark = (95.0, 45.0, 105.0, 55.0)
+    first = place(mark, "≈10,000", 13, [mark], frame)
+    assert first and first.anchor == "start" and first.box[0] > mark[2] and first.leader is None  # to the right
+    crowded = [(95.0 + 12 * i, 45.0, 105.0 + 12 * i, 55.0) for i in range(4)]  # four marks in a row
+    labels = layout([(m, "≥3,000") for m in crowded], 13, crowded, frame, [])
+    boxes = [label.box for label in labels if label] + crowded
+    assert all(labels)
+    assert not any(overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_a_label_with_no_free_place_is_left_out():
+    from sitekit.placement import place
+
+    mark = (0.0, 0.0, 10.0, 10.0)
+    assert place(mark, "≈10,000", 13, [mark], (0.0, 0.0, 12.0, 12.0)) is None
+
+
+def test_label_widths_count_cjk_as_one_em():
+    from sitekit.placement import text_width
+
+    assert text_width("約1万5000", 10) > text_width("≈15,000", 10)
+    assert abs(text_width("北朝鮮", 10) - (30 * 1.04 + 2)) < 0.01
+
+
+def test_chart_marks_that_would_cover_each_other_are_set_apart():
+    centres: list[tuple[float, float]] = []
+    xs = []
+    for _ in range(3):
+        x = chart._dodge(100.0, 50.0, centres, 50.0, 350.0)
+        centres.append((x, 50.0))
+        xs.append(x)
+    assert xs[0] == 100.0 and len(set(xs)) == 3 and min(abs(a - b) for i, a in enumerate(xs) for b in xs[i + 1:]) >= 2 * chart.R

@@ -247,3 +247,18 @@ class Fields:
     def _at(self, line: int, message: str) -> None:
         self.ok = False
         self.problems.append(Problem(self.shown, line, message))
+
+    def term(self, key: str, allowed: tuple[str, ...]) -> str | None:
+        """One of a fixed set of words, like choice(), suggesting the nearest one for a typo
+        (the sets of counts and estimators have long, hyphenated words that are easy to misspell)."""
+        value = self.node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and value in allowed:
+            return value
+        close = difflib.get_close_matches(str(value).lower(), allowed, n=1, cutoff=0.6)  # "NIS" -> nis
+        if close:
+            self.add(key, f'unknown {key} "{value}" (did you mean {close[0]}?); use one of: {", ".join(allowed)}')
+        else:
+            self.add(key, f'unknown {key} "{value}"; use one of: {", ".join(allowed)}')
+        return None
