@@ -46,7 +46,10 @@ CASES = {
     "estimates-unknown-source.yml": [
         'docs/estimates.yml:8: source "reuters-2024-10-81" is not a listed source (did you mean reuters-2024-10-18?)'
     ],
-    "estimates-unsafe-html.yml": ['docs/estimates.yml:8: "note" contains raw HTML with a <script> element; write plain text'],
+    "estimates-unsafe-html.yml": [
+        'docs/estimates.yml:8: "note" contains <script>, which the site does not allow in data texts; '
+        "write plain text (*emphasis*, code spans and [links](https://…) are allowed)"
+    ],
     "estimates-missing-counts.yml": ['docs/estimates.yml:9: entry 2 (troops-sent) is missing the required field "counts"'],
     "estimates-misspelt-counts.yml": [
         'docs/estimates.yml:10: unknown counts "todate" (did you mean to-date?); use one of: '
