@@ -111,14 +111,29 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
         problems.append(Problem(page.shown, line, message))
 
 
-def _check_page(page: Page, sources: dict[str, Source], cites: Citations, problems: list[Problem], invalid: set[str]) -> None:
-    counts: Counter[str] = Counter()
-    before = len(problems)
+def html_problems(page: Page) -> list[Problem]:
+    """What the HTML allowlist would remove from the rendered page, each at its source line."""
     view, src = page.view, page.source
+    problems = []
     for finding in sanitize.findings(view.html):
         if view.swallowed and "fnref" in f"{finding.attribute}{finding.value}":
             continue  # the broken attribute is the swallowed citation, reported on its own
         problems.append(Problem(page.shown, src.find(finding.needles, "html"), finding.message()))
+    return problems
+
+
+def rendered_problems(page: Page, sources: dict[str, Source], invalid: set[str]) -> list[Problem]:
+    """The checks that read a page's HTML, for the conversion MkDocs itself makes."""
+    problems = html_problems(page)
+    check_leftovers(page, sources, problems, invalid)
+    return problems
+
+
+def _check_page(page: Page, sources: dict[str, Source], cites: Citations, problems: list[Problem], invalid: set[str]) -> None:
+    counts: Counter[str] = Counter()
+    before = len(problems)
+    view, src = page.view, page.source
+    problems += html_problems(page)
     _check_notes(page, sources, counts, problems)
     check_leftovers(page, sources, problems, invalid)
     for marker in view.markers:

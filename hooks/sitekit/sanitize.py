@@ -7,9 +7,10 @@ comment tricks all reach the browser's parser, and ammonia parses as a browser d
 
 `findings()` tells what the allowlist would remove from a piece of HTML. It compares two
 cleanings by the same parser and serializer: one permissive (every tag and attribute kept),
-one strict (the allowlist). Whatever differs is what the strict one removed. `clean()` is
-the strict one, applied to every page's content before it is written: even a case the
-comparison missed cannot ship.
+one strict (the allowlist). Whatever differs is what the strict one removed. Elements ammonia
+drops with their content in both cleanings are caught from the tags as written. A page ships
+only if nothing would be removed, so what ships is exactly what passed the allowlist (MkDocs'
+own conversion of each page is checked again before it is written).
 
 What the allowlist admits, and why:
 - the elements Python-Markdown, its extensions and our data templates produce (text,
