@@ -34,6 +34,8 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uf
 ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")  # ー belongs to the katakana word it lengthens
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
+BREAK_AFTER = frozenset("、。，．！？")
+NO_BREAK_BEFORE = frozenset("、。，．！？）」』】〕〉》・ー")
 LONG_PHRASE = 8  # characters; shorter phrases fit any line and stay whole
 
 # Inline elements: a text run goes on through them. Any other element ends the run.
@@ -80,19 +82,22 @@ class _Run:
         text = "".join(c.char for c in self.chars)
         if not JAPANESE.search(text):
             return []
-        ends, at = [], 0
+        ends, at = set(), 0
         for chunk in _parser().parse(text):
-            ends.extend(at + i for i in _compound_breaks(chunk))
+            ends.update(at + i for i in _compound_breaks(chunk))
             at += len(chunk)
-            ends.append(at)
+            ends.add(at)
+        # After a comma or a full stop a Japanese line may always break, even inside what BudouX
+        # keeps as one phrase (（出典一覧、timeline.yml、places.yml）): WebKit's keep-all does not.
+        ends.update(i + 1 for i, c in enumerate(text[:-1]) if c in BREAK_AFTER and text[i + 1] not in NO_BREAK_BEFORE)
         out = []
-        for at in ends[:-1]:
+        for at in sorted(e for e in ends if 0 < e < len(text)):
             before, after = self.chars[at - 1], self.chars[at]
             if before.protected or after.protected:
                 continue
             if before.char.isspace() or after.char.isspace():
                 continue  # a space is a break opportunity already
-            if ASCII_WORD.match(before.char) or ASCII_WORD.match(after.char):
+            if before.char not in BREAK_AFTER and (ASCII_WORD.match(before.char) or ASCII_WORD.match(after.char)):
                 continue
             out.append(before)
         return out
