@@ -10,8 +10,8 @@ The HTML is only ever added to: removing every <wbr> gives back the input byte f
 Text is read in runs that span inline elements (a link inside a sentence does not cut the
 sentence in two for BudouX) and end at block elements. Nothing is inserted in attributes,
 in code, scripts, SVG or footnote numbers, inside a footnote glue span (hooks/line_breaks.py
-keeps it on one line), or next to a space or an ASCII letter or digit (2024年 stays whole,
-and the thin auto-space between kana and digits is kept: WebKit drops it at an element).
+keeps it on one line), next to a space, or next to an ASCII letter or digit unless a
+hiragana particle ends the phrase before it (2024年10月 stays whole; 北朝鮮は / 2024年 may break).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ ATTR_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")  # ー belongs to the katakana word it lengthens
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
 BREAK_AFTER = frozenset("、。，．！？")
@@ -97,10 +98,19 @@ class _Run:
                 continue
             if before.char.isspace() or after.char.isspace():
                 continue  # a space is a break opportunity already
-            if before.char not in BREAK_AFTER and (ASCII_WORD.match(before.char) or ASCII_WORD.match(after.char)):
+            if _keep_together(before.char, after.char):
                 continue
             out.append(before)
         return out
+
+
+def _keep_together(before: str, after: str) -> bool:
+    """No break here: inside Latin text or a number, or between kanji and a number (2024年10月)."""
+    if before in BREAK_AFTER:
+        return False
+    if HIRAGANA.match(before) and ASCII_WORD.match(after):
+        return False  # 北朝鮮は / 2024年: a particle ends the phrase before the date
+    return bool(ASCII_WORD.match(before) or ASCII_WORD.match(after))
 
 
 def _script(char: str) -> str:
