@@ -10,9 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.utils import get_relative_url
 from sitekit import render, state
 from sitekit.corrections_data import FILENAME, Correction, load_corrections
 from sitekit.datasets import Dataset, register
+from sitekit.feed_entries import feed_path
 
 
 def _load(path: Path, shown: str, sources: dict[str, Any]) -> tuple[list[Correction] | None, list]:
@@ -26,7 +28,8 @@ def _render(entries: list[Correction], locale: str, context: dict[str, Any]) -> 
         title = page.meta.get("title", entry.page) if page else entry.page
         rows.append({"entry": entry, "title": title, "text": entry.text[locale]})
     template = state.ENV.get_template("partials/corrections.html")
-    return template.render(rows=rows, locale=locale, L=render.labels()[locale])
+    feed_url = get_relative_url(feed_path(locale), context["page"].url)
+    return template.render(rows=rows, locale=locale, L=render.labels()[locale], feed_url=feed_url)
 
 
 register(Dataset(marker="corrections", filename=FILENAME, load=_load, render=_render))

@@ -93,7 +93,7 @@ def _render(estimates: list[Estimate], locale: str, context: dict[str, Any]) -> 
     page = context["page"]
     template = state.ENV.get_template("partials/estimates.html")
     return template.render(
-        charts=charts, measures=measures, L=words, columns=len(words["estimates"]["headers"]),
+        charts=charts, measures=measures, L=words, columns=len(words["estimates"]["headers"]), page=page,
         csv_url=get_relative_url(CSV_NAME, page.url), json_url=get_relative_url(JSON_NAME, page.url),
     )
 

@@ -53,7 +53,9 @@ def _render(sources: dict[str, Source], locale: str, context: dict[str, Any]) ->
             groups.append({"type": kind, "entries": entries})
     json_url = get_relative_url(JSON_NAME, context["page"].url)
     template = state.ENV.get_template("partials/source-list.html")
-    return template.render(groups=groups, locale=locale, L=render.labels()[locale], json_url=json_url, total=len(sources))
+    return template.render(
+        groups=groups, locale=locale, L=render.labels()[locale], json_url=json_url, total=len(sources), page=context["page"]
+    )
 
 
 def _downloads(sources: dict[str, Source]) -> dict[str, str]:

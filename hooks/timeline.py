@@ -59,7 +59,7 @@ def _render(events: list[Event], locale: str, context: dict[str, Any]) -> str:
         )
     json_url = get_relative_url(JSON_NAME, context["page"].url)
     template = state.ENV.get_template("partials/timeline.html")
-    return template.render(themes=themes, years=years, total=len(events), L=words, json_url=json_url)
+    return template.render(themes=themes, years=years, total=len(events), L=words, json_url=json_url, page=context["page"])
 
 
 def _downloads(events: list) -> dict[str, str]:

@@ -181,11 +181,13 @@ def add_data(project: Project, *names: str) -> None:
 
 
 def unglue(html: str) -> str:
-    """The HTML without the spans that keep footnote numbers on their line (hooks/line_breaks.py).
+    """The HTML without the spans that keep footnote numbers on their line (hooks/line_breaks.py)
+    and without the Japanese phrase boundaries (<wbr>, hooks/phrase_breaks.py).
 
-    Tests of what a page says read the text as written; test_rendering.py tests the spans.
+    Tests of what a page says read the text as written; test_rendering.py tests the spans,
+    test_phrase_breaks.py the boundaries.
     """
-    return re.sub(r'<span class="fn-glue">(.*?)</span>', r"\1", html, flags=re.S)
+    return re.sub(r'<span class="fn-glue">(.*?)</span>', r"\1", html.replace("<wbr>", ""), flags=re.S)
 
 
 def article(html: str) -> str:

@@ -62,7 +62,7 @@ class Tags(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.text: list[str] = []
-        self.feed(html)
+        self.feed(html.replace("<wbr>", ""))  # phrase boundaries (hooks/phrase_breaks.py) are not text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, {k: v or "" for k, v in attrs}))

@@ -46,7 +46,7 @@ def test_empty_log_renders_no_corrections_line(project):
     project.write(LOG, "# no corrections yet\n[]\n")
     result = project.build()
     assert result.code == 0, result.stderr
-    assert "これまでに訂正はない。" in (result.site / "corrections/index.html").read_text(encoding="utf-8")
+    assert "これまでに訂正はない。" in unglue((result.site / "corrections/index.html").read_text(encoding="utf-8"))
     assert "No corrections so far." in (result.site / "en/corrections/index.html").read_text(encoding="utf-8")
 
 

@@ -24,7 +24,7 @@ from .textfiles import read_utf8
 from .yamlfiles import LineDict, is_empty, line_of, parse
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # mkdocs.utils.meta.YAML_RE
-KEYS = ("title", "description", "as_of", "article", "translation_of", "updated")
+KEYS = ("title", "description", "as_of", "article", "translation_of", "updated", "change")
 # Python-Markdown slows down sharply (quadratic) on thousands of unclosed "<" or "[" and
 # recurses once per level of nesting: these limits are far above any real page (the longest
 # has 23 KB, 135 "[" and no "<") and keep a hostile page from hanging or crashing the build.
@@ -100,6 +100,10 @@ def _front_matter(page: Page, today: dt.date) -> list[Problem]:
             problems.extend(p for p in [_plain(page, meta, key)] if p)
     if "article" in meta and not isinstance(meta["article"], bool):
         f.add("article", 'the front matter "article" must be true or false')
+    if "change" in meta:  # the feeds print it as the entry's summary
+        value = meta["change"]
+        if not isinstance(value, str) or is_empty(value) or sanitize.plain_text_problem(value, in_attribute=False):
+            f.add("change", 'the front matter\'s "change" must be one sentence of text: what the last update changed')
     if "translation_of" in meta and not isinstance(meta["translation_of"], str):
         f.add("translation_of", 'the front matter "translation_of" must be a quoted hash; run make sync-translation NAME=… to write it')
     page.meta = dict(meta)

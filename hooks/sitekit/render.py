@@ -37,10 +37,18 @@ def localdate(value: dt.date | str | None, locale: str) -> str:
     return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
 
 
+# Filters and globals that hook modules add for their own templates (registered at import, so
+# that every environment made later has them, the one the checks render with included).
+EXTRA_FILTERS: dict[str, Any] = {}
+EXTRA_GLOBALS: dict[str, Any] = {}
+
+
 def install_filters(env: Environment) -> Environment:
     """Give a Jinja environment the filters our templates use."""
     env.filters["localdate"] = localdate
+    env.filters.update(EXTRA_FILTERS)
     env.globals["labels"] = labels()
+    env.globals.update(EXTRA_GLOBALS)
     return env
 
 

@@ -14,7 +14,8 @@ own conversion of each page is checked again before it is written).
 
 What the allowlist admits, and why:
 - the elements Python-Markdown, its extensions and our data templates produce (text,
-  lists, tables, details, footnotes, the timeline's radio filter, inline SVG charts and map);
+  lists, tables, details, footnotes, the timeline's radio filter, the copy buttons of the
+  data citations, inline SVG charts and map);
 - global attributes that cannot run script or fetch: id, class, title, lang, dir, role,
   tabindex, aria-*, data-* (not Material's data-md-*, which drive its JavaScript);
 - links (`href`) to https, http, mailto or relative addresses; resources (`src`) only from
@@ -35,7 +36,7 @@ from urllib.parse import urlsplit
 import nh3
 
 HTML_TAGS = set(
-    "a abbr b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt em "
+    "a abbr b bdi bdo blockquote br button caption cite code col colgroup data dd del details dfn div dl dt em "
     "fieldset figcaption figure h1 h2 h3 h4 h5 h6 hr i img input ins kbd label legend li mark ol p pre q "
     "rp rt ruby s samp section small span strong sub summary sup table tbody td tfoot th thead time tr u "
     "ul var wbr".split()
@@ -52,8 +53,9 @@ SVG_PRESENTATION = {
 }
 ATTRIBUTES = {
     "*": GLOBAL,
-    "a": {"href", "hreflang", "rel", "download"},
+    "a": {"href", "hreflang", "rel", "download", "type"},
     "abbr": {"title"},
+    "button": {"type"},  # only type="button" (the copy buttons of the data citations): without a form it does nothing
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "input": {"type", "name", "value", "checked"},
     "label": {"for"},
@@ -115,6 +117,8 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute.startswith("data-md-"):
         return None
     if tag == "input" and attribute == "type" and value.lower() not in ("radio", "checkbox"):
+        return None
+    if tag == "button" and attribute == "type" and value.lower() != "button":
         return None
     return value
 

@@ -1,0 +1,83 @@
+"""The Atom feed of one language: page updates (front matter) and corrections (corrections.yml).
+
+Each page contributes one entry, its last update (`updated:`, with the optional `change:`
+saying what changed, else the page's description); each correction one entry, with its
+text. Written with feedgen, which produces well-formed Atom 1.0 (escaping, dates, ids).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from feedgen.feed import FeedGenerator
+
+from .corrections_data import Correction
+from .page_record import LICENSE_URL, PageRecord
+from .site import LOCALES
+
+FEED_NAME = "feed.xml"
+MEDIA_TYPE = "application/atom+xml"
+
+
+def feed_path(locale: str) -> str:
+    """The feed's path from the site root: feed.xml, en/feed.xml."""
+    return FEED_NAME if locale == LOCALES[0] else f"{locale}/{FEED_NAME}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed entry: when, which page, what changed."""
+
+    id: str
+    date: dt.date
+    title: str
+    text: str
+    url: str  # the page it is about
+    kind: str  # "update" or "correction"
+
+
+def _moment(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def entries(pages: dict[str, PageRecord], corrections: list[Correction], words: dict[str, str], changes: dict[str, str]) -> list[Entry]:
+    """Every entry of a language's feed, newest first; `changes` maps a page to its `change:` text."""
+    out = []
+    for rel, rec in pages.items():
+        if rec.updated is None:
+            continue
+        text = changes.get(rel) or words["updated_text"].format(description=rec.description)
+        title = words["updated"].format(title=rec.title)
+        out.append(Entry(f"{rec.url}#updated-{rec.updated.isoformat()}", rec.updated, title, text, rec.url, "update"))
+    for index, correction in enumerate(corrections):
+        rec = pages.get(correction.page)
+        if rec is None:
+            continue
+        entry_id = f"{rec.url}#correction-{correction.date.isoformat()}-{len(corrections) - index}"
+        title = words["correction"].format(title=rec.title)
+        out.append(Entry(entry_id, correction.date, title, correction.text[rec.locale], rec.url, "correction"))
+    return sorted(out, key=lambda e: (e.date, e.kind == "correction", e.id), reverse=True)
+
+
+def atom(locale: str, title: str, site_name: str, feed_url: str, home_url: str, log_url: str, items: list[Entry]) -> bytes:
+    """The Atom document of one language's feed; its web page is the corrections log (`log_url`)."""
+    fg = FeedGenerator()
+    fg.id(feed_url)
+    fg.title(title)
+    fg.author({"name": site_name, "uri": home_url})
+    fg.link(href=feed_url, rel="self", type=MEDIA_TYPE)
+    fg.link(href=log_url, rel="alternate", type="text/html", hreflang=locale)
+    fg.language(locale)
+    fg.rights(f"CC BY 4.0 {LICENSE_URL}")
+    fg.updated(_moment(max((e.date for e in items), default=dt.date(1970, 1, 1))))
+    for item in reversed(items):  # feedgen puts the last added entry first
+        fe = fg.add_entry()
+        fe.id(item.id)
+        fe.title(item.title)
+        fe.link(href=item.url, rel="alternate", type="text/html", hreflang=locale)
+        fe.updated(_moment(item.date))
+        fe.published(_moment(item.date))
+        fe.summary(item.text)
+        fe.category(term=item.kind)
+    return fg.atom_str(pretty=True)

@@ -1,0 +1,96 @@
+"""What a reference to one page says about it, shared by the citation block, JSON-LD and feeds.
+
+One record per page and language: its title, the site's name in that language, the date its
+text last changed (front matter `updated:`), its absolute URL and the other language's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from . import state
+from .render import MONTHS_EN
+from .site import LOCALES
+
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """One page in one language, as a reference describes it."""
+
+    locale: str
+    rel: str  # "treaty.md"
+    title: str
+    description: str
+    site_name: str
+    root_url: str  # the site's address (site_url): the data downloads live there
+    home_url: str  # absolute URL of this language's home page
+    url: str  # absolute URL of the page
+    updated: dt.date | None  # when its text last changed
+    as_of: dt.date | None  # the newest source it relies on (article pages)
+    is_article: bool
+    alternates: tuple[tuple[str, str], ...]  # (locale, absolute URL) of the page in the other languages
+    markers: tuple[str, ...]  # the data markers the page carries, e.g. ("estimates",)
+
+    @property
+    def slug(self) -> str:
+        """A name for files and keys: "treaty", "topic-sub"; the home page is "index"."""
+        return self.rel.removesuffix(".md").replace("/", "-")
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date a reference gives: the last update, else the as-of date."""
+        return self.updated or self.as_of
+
+
+def _date(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+
+def record(page: Page, config: MkDocsConfig) -> PageRecord:
+    """The record of `page`, from its front matter and the i18n plugin's alternates."""
+    locale, rel = state.page_key(page)
+    meta = page.meta
+    root = config.site_url or "/"
+    others = getattr(page.file, "alternates", {}) or {}
+    prefix = "" if locale == LOCALES[0] else f"{locale}/"
+    return PageRecord(
+        locale=locale,
+        rel=rel,
+        title=str(meta.get("title") or page.title or ""),
+        description=str(meta.get("description") or ""),
+        site_name=config.site_name,
+        root_url=root,
+        home_url=urljoin(root, prefix),
+        url=page.canonical_url or urljoin(root, page.url),
+        updated=_date(meta.get("updated")),
+        as_of=_date(meta.get("as_of")),
+        is_article=meta.get("article", True) is not False,
+        alternates=tuple((lang, urljoin(root, f.url)) for lang, f in sorted(others.items()) if lang != locale and f is not None),
+        markers=_markers(locale, rel),
+    )
+
+
+def _markers(locale: str, rel: str) -> tuple[str, ...]:
+    """The data markers Python-Markdown expanded on the page (as the checks recorded them)."""
+    checked = state.SITE.pages.get((locale, rel))
+    return tuple(checked.view.markers) if checked and checked.view else ()
+
+
+def cite_date(value: dt.date | None, style: str) -> str:
+    """A date as a citation style writes it: apa (2026, November 22), long (November 22, 2026), iso."""
+    if value is None:
+        return "n.d."
+    month = MONTHS_EN[value.month - 1]
+    if style == "apa":
+        return f"{value.year}, {month} {value.day}"
+    if style == "long":
+        return f"{month} {value.day}, {value.year}"
+    return value.isoformat()

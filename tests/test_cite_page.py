@@ -1,0 +1,109 @@
+"""'Cite this page' on every article page, its downloads (BibTeX, RIS, CSL-JSON), and 'Cite
+these data' with the licence beside the data downloads."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from reader_site import SITE_URL, built_sample, page
+from site_conftest import ROOT
+
+DOCS = ROOT / "docs"
+SITE_NAME = {"ja": "北朝鮮のロシア派兵と露朝軍事協力", "en": "North Korean troops in Russia and Russia–North Korea military cooperation"}
+ARTICLES = [
+    (lang, p.stem) for lang in ("ja", "en") for p in sorted((DOCS / lang).glob("*.md")) if "article: false" not in p.read_text(encoding="utf-8")
+]
+IDS = [f"{lang}/{name}" for lang, name in ARTICLES]
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _meta(lang: str, name: str, key: str) -> str:
+    return re.search(rf"^{key}: (.*)$", (DOCS / lang / f"{name}.md").read_text(encoding="utf-8"), re.M).group(1)
+
+
+def _path(lang: str, name: str) -> str:
+    return ("" if lang == "ja" else "en/") + ("" if name == "index" else f"{name}/")
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return built_sample()
+
+
+def _citations(site: Path, lang: str, name: str) -> dict[str, str]:
+    html = (site / _path(lang, name) / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'<details class="cite-block cite-page".*?</details>', html, re.S)
+    assert block, "no citation block"
+    texts = re.findall(r'<p class="cite-text" id="cite-(\w+)">(.*?)</p>', block.group(0), re.S)
+    return {style: re.sub(r"<[^>]+>", "", text).replace("&amp;", "&") for style, text in texts}
+
+
+@pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=IDS)
+def test_citation_names_title_site_date_url_and_leaves_a_slot_for_the_access_date(site, lang, name):
+    cites = _citations(site, lang, name)
+    title, (year, month, day) = _meta(lang, name, "title"), _meta(lang, name, "updated").split("-")
+    url = SITE_URL + _path(lang, name)
+    if lang == "ja":
+        assert list(cites) == ["sist"]
+        assert cites["sist"] == f'"{title}". {SITE_NAME["ja"]}. {year}-{month}-{day}. {url}, (参照 YYYY-MM-DD).'
+    else:
+        assert list(cites) == ["apa", "chicago"]
+        long = f"{MONTHS[int(month) - 1]} {int(day)}"
+        assert cites["apa"] == f"{title}. ({year}, {long}). {SITE_NAME['en']}. Retrieved Month Day, Year, from {url}"
+        assert cites["chicago"] == f"“{title}.” {SITE_NAME['en']}. Last modified {long}, {year}. Accessed Month Day, Year. {url}."
+
+
+def test_the_citation_block_sits_right_under_the_as_of_line(site):
+    html = (site / "treaty" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="page-as-of".*?</p>\s*<details class="cite-block cite-page"', html, re.S)
+    assert '<details class="cite-block' not in (site / "about" / "index.html").read_text(encoding="utf-8")  # not an article
+
+
+@pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=IDS)
+def test_downloads_carry_the_same_record(site, lang, name):
+    folder = site / _path(lang, name)
+    title, updated, url = _meta(lang, name, "title"), _meta(lang, name, "updated"), SITE_URL + _path(lang, name)
+    links = page(site, _path(lang, name)).find("a", download=f"nk-russia-{name}-{lang}.bib")
+    assert links and links[0]["href"] == "cite.bib"
+    bib = (folder / "cite.bib").read_text(encoding="utf-8")
+    assert bib.startswith(f"@online{{nk-russia-{name}-{lang},\n") and bib.rstrip().endswith("}")
+    assert bib.count("{") == bib.count("}")
+    assert f"  title        = {{{title}}},\n" in bib and f"  date         = {{{updated}}},\n" in bib and f"  url          = {{{url}}},\n" in bib
+    assert f"organization = {{{SITE_NAME[lang]}}}" in bib
+    ris = (folder / "cite.ris").read_text(encoding="utf-8").splitlines()
+    assert ris[0] == "TY  - ELEC" and ris[-1] == "ER  - "
+    assert all(re.match(r"^[A-Z][A-Z0-9]  - ", line) for line in ris)
+    fields = {line[:2]: line[6:] for line in ris}
+    assert fields["TI"] == title and fields["UR"] == url and fields["DA"] == updated.replace("-", "/") and fields["LA"] == lang
+    [item] = json.loads((folder / "cite.json").read_text(encoding="utf-8"))
+    assert item["type"] == "webpage" and item["title"] == title and item["URL"] == url and item["container-title"] == SITE_NAME[lang]
+    assert item["issued"] == {"date-parts": [[int(x) for x in updated.split("-")]]}
+
+
+DATA = [("estimates", "estimates.csv · estimates.json"), ("timeline", "timeline.json"), ("sources", "sources.json")]
+
+
+@pytest.mark.parametrize(("name", "files"), DATA)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_data_downloads_say_how_to_cite_them_and_their_licence(site, lang, name, files):
+    html = (site / _path(lang, name) / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'<details class="cite-block cite-data".*?</details>', html, re.S)
+    assert block, "no 'cite these data' block"
+    text = re.sub(r"<[^>]+>", "", block.group(0))
+    assert SITE_NAME[lang] in text and SITE_URL + _path(lang, name) in text
+    assert "CC BY 4.0" in text and files in text
+    assert re.search(r'<a href="https://creativecommons.org/licenses/by/4.0/[^"]*" rel="license">', block.group(0))
+    assert ("[Data set]" in text and "Retrieved Month Day, Year" in text) if lang == "en" else "(参照 YYYY-MM-DD)" in text
+
+
+def test_bibtex_escapes_what_bibtex_reads_as_commands(project):
+    path = project.root / "docs/en/about.md"
+    project.write("docs/en/about.md", path.read_text(encoding="utf-8").replace("title: About", "title: '100% R&D {x} #1 a_b'"))
+    build = project.build()
+    assert build.code == 0, build.stderr[-2000:]
+    bib = (build.site / "en/about/cite.bib").read_text(encoding="utf-8")
+    assert r"title        = {100\% R\&D \{x\} \#1 a\_b}," in bib
+    assert json.loads((build.site / "en/about/cite.json").read_text(encoding="utf-8"))[0]["title"] == "100% R&D {x} #1 a_b"

@@ -1,0 +1,110 @@
+"""The Atom feeds: one per language, well-formed (feedparser, no bozo), listing every page's
+last update and every correction, linked from every page's <head> and the corrections page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from reader_site import SITE_URL, built_sample, page
+from site_conftest import ROOT
+from site_conftest import page as md_page
+
+FEEDS = {"ja": "feed.xml", "en": "en/feed.xml"}
+FRONT = "---\n"
+
+
+def _front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split(FRONT, 2)[1]) if text.startswith(FRONT) else {}
+
+
+def _parse(path: Path) -> feedparser.FeedParserDict:
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, f"{path.name} is not well-formed: {feed.get('bozo_exception')}"
+    assert feed.version == "atom10"
+    return feed
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return built_sample()
+
+
+@pytest.mark.parametrize("lang", FEEDS)
+def test_feed_lists_the_last_update_of_every_page(site, lang):
+    feed = _parse(site / FEEDS[lang])
+    assert feed.feed.language == lang and feed.feed.id == SITE_URL + FEEDS[lang]
+    updates = {e.link: e for e in feed.entries if any(t.term == "update" for t in e.tags)}
+    docs = sorted((ROOT / "docs" / lang).glob("*.md"))
+    expected = {}
+    for md in docs:
+        meta = _front_matter(md)
+        if "updated" in meta:
+            slug = "" if md.stem == "index" else f"{md.stem}/"
+            expected[SITE_URL + ("" if lang == "ja" else "en/") + slug] = meta
+    assert set(updates) == set(expected), "feed pages differ from the pages with updated:"
+    for link, meta in expected.items():
+        entry = updates[link]
+        assert dt.date(*entry.updated_parsed[:3]) == meta["updated"]
+        assert meta["title"] in entry.title
+        assert entry.summary == meta.get("change", meta["description"])
+
+
+@pytest.mark.parametrize("lang", FEEDS)
+def test_feed_entries_are_newest_first_and_the_feed_is_as_new_as_its_newest(site, lang):
+    feed = _parse(site / FEEDS[lang])
+    dates = [e.updated_parsed for e in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    assert feed.feed.updated_parsed == dates[0]
+
+
+@pytest.mark.parametrize(("path", "lang"), [("treaty/", "ja"), ("en/treaty/", "en"), ("", "ja"), ("en/", "en")])
+def test_every_page_links_its_languages_feed_in_head(site, path, lang):
+    links = page(site, path).find("link", rel="alternate", type="application/atom+xml")
+    assert len(links) == 1 and "hreflang" not in links[0]  # hreflang alternates are the page's language versions
+    target = (site / path / links[0]["href"]).resolve()
+    assert target == (site / FEEDS[lang]).resolve() and target.is_file()
+
+
+@pytest.mark.parametrize(("path", "lang"), [("corrections/", "ja"), ("en/corrections/", "en")])
+def test_corrections_page_links_the_feed_in_its_text(site, path, lang):
+    links = page(site, path).find("a", type="application/atom+xml")
+    assert links and (site / path / links[0]["href"]).resolve() == (site / FEEDS[lang]).resolve()
+
+
+def test_a_correction_is_an_entry_with_its_text_in_each_language(project):
+    project.write("docs/ja/corrections.md", md_page("訂正履歴", "<!-- corrections -->", article=False))
+    project.write("docs/en/corrections.md", md_page("Corrections", "<!-- corrections -->", article=False))
+    project.fixture("docs/corrections.yml", "corrections/one-correction-with-source.yml")
+    build = project.build()
+    assert build.code == 0, build.stderr[-2000:]
+    for lang, text, title in (("ja", "派遣人数の記述を訂正した。", "概要"), ("en", "Corrected the number of troops sent.", "About")):
+        feed = _parse(build.site / FEEDS[lang])
+        corrections = [e for e in feed.entries if any(t.term == "correction" for t in e.tags)]
+        assert len(corrections) == 1
+        entry = corrections[0]
+        assert entry.summary == text and title in entry.title
+        assert dt.date(*entry.updated_parsed[:3]) == dt.date(2024, 10, 20)
+        assert entry.link.endswith("/about/" if lang == "ja" else "/en/about/")
+        assert feed.feed.link.endswith("/corrections/")
+
+
+def test_change_in_front_matter_is_what_the_entry_says_changed(project):
+    project.write("docs/en/about.md", project.root.joinpath("docs/en/about.md").read_text(encoding="utf-8").replace(
+        "as_of: 2024-10-18\n", "as_of: 2024-10-18\nupdated: 2024-11-01\nchange: Added the Reuters report.\n"))
+    build = project.build()
+    assert build.code == 0, build.stderr[-2000:]
+    entry = next(e for e in _parse(build.site / FEEDS["en"]).entries if e.link.endswith("/en/about/"))
+    assert entry.summary == "Added the Reuters report." and dt.date(*entry.updated_parsed[:3]) == dt.date(2024, 11, 1)
+
+
+def test_change_that_is_not_text_stops_the_build(project):
+    project.write("docs/en/about.md", project.root.joinpath("docs/en/about.md").read_text(encoding="utf-8").replace(
+        "as_of: 2024-10-18\n", "as_of: 2024-10-18\nchange: 12\n"))
+    build = project.build()
+    assert build.code == 1
+    assert 'docs/en/about.md:5: the front matter\'s "change" must be one sentence of text: what the last update changed' in build.problems

@@ -1,0 +1,104 @@
+"""What a reader does in WebKit: switch language, search (Pagefind), copy a citation; and
+the controls that show the WebKit checks can fail (word splits, requests to other hosts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from test_webkit_pages import CHECKS_JS, NARROW
+from webkit_site import SitePage, url_path
+
+WIDTHS = (NARROW, 1280)
+SEARCHES = [(SitePage("ja", "index"), "派兵された", "deployment"), (SitePage("en", "index"), "Kursk", "deployment")]
+
+
+def _wait(condition, timeout: float = 10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    return condition()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_switcher_goes_to_the_same_page_in_the_other_language_and_back(width, webkit, webkit_site):
+    driver = webkit.driver
+    webkit.resize(width)
+    start = SitePage("ja", "treaty")
+    driver.get(webkit_site.url(start))
+    for target in (start.other(), start):
+        driver.find_element(By.CSS_SELECTOR, ".md-header__option .md-select button").click()
+        link = driver.find_element(By.CSS_SELECTOR, f'.md-select__link[hreflang="{target.lang}"]')
+        _wait(link.is_displayed, 5)
+        link.click()
+        _wait(lambda t=target: url_path(driver.current_url) == url_path(webkit_site.url(t)))
+        assert url_path(driver.current_url) == url_path(webkit_site.url(target))
+        assert driver.execute_script("return document.documentElement.lang") == target.lang
+
+
+@pytest.mark.parametrize(("start", "query", "expect"), SEARCHES, ids=[s[1] for s in SEARCHES])
+def test_search_finds_the_page_in_the_readers_language(start, query, expect, webkit, webkit_site, recorder):
+    driver = webkit.driver
+    webkit.resize(NARROW)
+    driver.get(webkit_site.url(start))
+    recorder.take()
+    driver.find_element(By.CSS_SELECTOR, "button[data-search-open]").click()
+    box = _wait(lambda: [e for e in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__search-input") if e.is_displayed()])
+    assert box, "the Pagefind search box did not appear"
+    box[0].send_keys(query)
+    links = _wait(lambda: [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")], 15)
+    paths = [url_path(h) for h in links]
+    assert paths, f"no result for {query!r}"
+    assert url_path(webkit_site.url(SitePage(start.lang, expect))) in paths[:3], f"{query!r}: top results {paths[:3]}"
+    other_prefix = url_path(webkit_site.url("en/"))
+    in_other = [p for p in paths if p.startswith(other_prefix)] if start.lang == "ja" else [p for p in paths if not p.startswith(other_prefix)]
+    assert not in_other, f"results in the other language: {in_other}"
+    assert not recorder.take(), "search asked another host"
+
+
+def test_copy_button_copies_the_citation_with_todays_access_date(webkit, webkit_site):
+    driver = webkit.driver
+    webkit.resize(1280)
+    driver.get(webkit_site.url(SitePage("en", "treaty")))
+    driver.find_element(By.CSS_SELECTOR, "details.cite-page > summary").send_keys(Keys.ENTER)  # opens it, by keyboard
+    citation = driver.find_element(By.ID, "cite-apa")
+    today = dt.date.today()
+    assert f"Retrieved {today:%B} {today.day}, {today.year}, from" in citation.text
+    button = driver.find_element(By.CSS_SELECTOR, '[data-cite-copy="cite-apa"]')
+    assert button.is_displayed(), "the copy button stays hidden (cite.js did not run)"
+    button.send_keys(Keys.ENTER)  # keyboard activation
+    status = driver.find_element(By.CSS_SELECTOR, "details.cite-page .cite-status")
+    _wait(lambda: status.text, 5)
+    assert status.text == "Citation copied."
+    # Paste into a text box of our own: what the clipboard holds is what the reader gets.
+    driver.execute_script("const t = document.createElement('textarea'); t.id = 'paste'; document.body.append(t); t.focus();")
+    driver.find_element(By.ID, "paste").send_keys(Keys.CONTROL, "v")
+    pasted = driver.execute_script("return document.getElementById('paste').value")
+    assert pasted == " ".join(citation.text.split())
+
+
+def test_control_without_keep_all_webkit_splits_words(webkit, webkit_site):
+    """The word-split check can fail: with the old CSS (no keep-all) WebKit breaks inside words."""
+    driver = webkit.driver
+    webkit.resize(NARROW)
+    driver.get(webkit_site.url(SitePage("ja", "deployment")))
+    old_css = ".md-content__inner { word-break: normal !important }"
+    driver.execute_script("const s = document.createElement('style'); s.textContent = arguments[0]; document.head.append(s);", old_css)
+    result = driver.execute_script(CHECKS_JS, "article.md-content__inner p", "none")
+    assert len(result["splits"]) >= 5, f"expected WebKit to split words without keep-all, found {result['splits']}"
+
+
+def test_control_the_recorder_sees_a_request_to_another_host(webkit, webkit_site, recorder):
+    driver = webkit.driver
+    driver.get(webkit_site.url(SitePage("en", "index")))
+    recorder.take()
+    driver.execute_script("new Image().src = 'http://example.invalid/pixel.png'; fetch('https://example.invalid/x').catch(() => 0);")
+    seen = _wait(lambda: recorder.seen if len(recorder.seen) >= 2 else None, 5)
+    assert seen and any("example.invalid" in s for s in seen), f"the recorder saw {recorder.seen}"
+    recorder.take()
