@@ -107,6 +107,13 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.fail(str(failure), pytrace=False)
 
 
+@pytest.fixture(scope="session")
+def base_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The valid minimal site of `project`, unchanged, built once per session for the tests
+    that only read it (never write into its folder)."""
+    return Project(tmp_path_factory.mktemp("base-site")).build()
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """A valid minimal site (two sources, three pages per language) to break or extend."""
