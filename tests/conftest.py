@@ -91,6 +91,29 @@ class Project:
         return Build(proc.returncode, proc.stdout, proc.stderr, self.root / "site")
 
 
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site (docs/ as it is), built strictly once per test run for real_site.SITE_URL
+    and shared by every suite: the reader-side tests read it, the browser tests serve it
+    (tests/real_site.py says who builds it; under pytest-xdist one worker does)."""
+    import real_site as shared
+
+    workdir = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        workdir = workdir.parent  # the run's base directory, the same for every worker
+    try:
+        return shared.shared_build(workdir / "real-site")
+    except shared.BuildFailed as failure:
+        pytest.fail(str(failure), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def base_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The valid minimal site of `project`, unchanged, built once per session for the tests
+    that only read it (never write into its folder)."""
+    return Project(tmp_path_factory.mktemp("base-site")).build()
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """A valid minimal site (two sources, three pages per language) to break or extend."""

@@ -1,8 +1,9 @@
-"""A throwaway copy of the real site built under a sub-path, for the reader-side tests.
+"""Helpers for the reader-side tests: the real site built under a sub-path, and a small parser.
 
-Building a copy (not site/) keeps the tests independent of a developer's last build and
-checks absolute URLs under a project-site sub-path. Run directly to build one for a
-browser: python tests/reader_site.py /tmp/sample
+The site itself is tests/real_site.py's one build per test run (use the `real_site` fixture;
+`built_sample()` returns the same build). Building it away from site/ keeps the tests
+independent of a developer's last build and checks absolute URLs under a project-site
+sub-path. Run directly to build a copy for a browser: python tests/reader_site.py /tmp/sample
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import real_site  # noqa: E402
 from site_copy import copy_site  # noqa: E402
 
 
@@ -42,17 +44,18 @@ if __name__ == "__main__":
     sys.exit(done.returncode)
 
 
-SITE_URL = "https://example.org/nk/"  # a sub-path, as on a project site
+SITE_URL = real_site.SITE_URL  # a sub-path, as on a project site
 
 
 @functools.cache
 def built_sample() -> Path:
-    """The sample site, built once per test session; returns its site/ folder."""
-    root = Path(tempfile.mkdtemp(prefix="reader-site-"))
-    atexit.register(shutil.rmtree, root, ignore_errors=True)
-    done = build(make_sample_site(root), SITE_URL)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return root / "site"
+    """The real site built for SITE_URL, once per test session (the `real_site` fixture's build
+    when a test has already asked for it); returns its folder."""
+    if real_site.BUILT is None:
+        root = Path(tempfile.mkdtemp(prefix="reader-site-"))
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
+        real_site.shared_build(root)
+    return real_site.BUILT
 
 
 class Tags(HTMLParser):

@@ -21,12 +21,9 @@ def third_party(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from site_conftest import Project
-
-    result = Project(tmp_path_factory.mktemp("site")).build()
-    assert result.code == 0, result.stderr
-    return result.site
+def built(base_build):
+    assert base_build.code == 0, base_build.stderr
+    return base_build.site
 
 
 def test_html_fetches_only_local_resources(built):

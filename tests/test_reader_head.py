@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from reader_site import SITE_URL, built_sample, page
+from reader_site import ROOT, SITE_URL, page
 
 NAMES = ["index", "about", "treaty", "deployment", "weapons", "sources"]
 CASES = [(lang, name) for lang in ("ja", "en") for name in NAMES]
@@ -21,13 +21,13 @@ def url_path(lang: str, name: str) -> str:
 
 
 def front_matter(site: Path, lang: str, name: str) -> dict:
-    text = (site.parent / "docs" / lang / f"{name}.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / lang / f"{name}.md").read_text(encoding="utf-8")
     return yaml.safe_load(text.split("---")[1])
 
 
 @pytest.fixture(scope="module")
-def site() -> Path:
-    return built_sample()
+def site(real_site) -> Path:
+    return real_site
 
 
 @pytest.mark.parametrize(("lang", "name"), CASES)
@@ -97,7 +97,7 @@ def as_of_line(lang: str, date: dt.date) -> str:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_article_pages_show_their_as_of_date_and_the_footer_the_newest(site, lang):
-    pages = sorted((site.parent / "docs" / lang).glob("*.md"))
+    pages = sorted((ROOT / "docs" / lang).glob("*.md"))
     newest = max(d for d in (front_matter(site, lang, p.stem).get("as_of") for p in pages) if d)
     updated = {
         "ja": f"サイト全体の最終更新：{newest.year}年{newest.month}月{newest.day}日",

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from reader_site import SITE_URL, built_sample, page
+from reader_site import SITE_URL, page
 
 
 @pytest.fixture(scope="module")
-def site() -> Path:
-    return built_sample()
+def site(real_site) -> Path:
+    return real_site
 
 
 @pytest.mark.parametrize(("path", "lang", "other", "other_href"), [("404.html", "ja", "en", "/nk/en/"), ("en/404.html", "en", "ja", "/nk/")])

@@ -18,12 +18,9 @@ NEWSWEEK = "https://newsweekjapan.jp/headlines/world/2024/10/520203.php"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from site_conftest import Project
-
-    result = Project(tmp_path_factory.mktemp("site")).build()
-    assert result.code == 0, result.stderr
-    return result.site
+def built(base_build):
+    assert base_build.code == 0, base_build.stderr
+    return base_build.site
 
 
 def citations(site, path):

@@ -1,78 +1,38 @@
-"""Session fixtures for the browser tests: one strict build, one local server, one Chromium.
+"""Session fixtures for the browser tests: the run's one strict build, one local server, one Chromium.
 
-The server's port is chosen first and the site is built with SITE_URL pointing at it, so the
-absolute URLs the build writes (canonical, hreflang, sitemap) are fetchable from the tests.
-Set BROWSER_TESTS_SITE_DIR to test an already built directory instead (no build).
+The site is the real site of tests/real_site.py, built once per test run for a project-site
+sub-path and shared with the reader-side tests; each process serves it on a free port of
+127.0.0.1 under that same sub-path, so the browser sees what a reader of the published site
+sees. Set BROWSER_TESTS_SITE_DIR to test an already built directory instead (no build; it is
+served under the path its sitemap names, "/" for `make build`'s site/).
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import real_site
+import site_pages
+from chromium import CHROMIUM_FLAGS, find_chromium
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from real_site import SiteHandler as QuietHandler  # noqa: F401 - its old name here
 from site_pages import ROOT, SitePage
 
-CHROMIUM = "/usr/bin/chromium"
-# The flags this machine needs (GUIDE section 4): without the networking ones Chromium floods
-# the closed network. Playwright gives every launch a fresh, empty --user-data-dir of its own.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 NODE_MODULES = ROOT / "node_modules"
 DESKTOP = {"width": 1280, "height": 900}
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Static files with correct types for what Pagefind and Material load; no access log."""
-
-    extensions_map = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".xml": "application/xml",
-        ".txt": "text/plain; charset=utf-8",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """Answer a missing path with the site's root 404.html, as GitHub Pages and most hosts do."""
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 @dataclass
 class Site:
     dir: Path
-    base_url: str  # "http://127.0.0.1:PORT/"
+    base_url: str  # "http://127.0.0.1:PORT/nk/": where this process serves it
+    site_url: str = ""  # the address the build was made for (its canonical URLs): "https://example.org/nk/"
 
     def url(self, page: SitePage | str) -> str:
         path = page.path if isinstance(page, SitePage) else page
@@ -85,41 +45,27 @@ class Site:
         return self.dir / page.html_file
 
 
-def build_site(out: Path, base_url: str) -> None:
-    env = {**os.environ, "SITE_URL": base_url, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.fail(f"`mkdocs build --strict` failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}", pytrace=False)
-
-
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
-    server.daemon_threads = True
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+def site(request: pytest.FixtureRequest) -> Iterator[Site]:
     given = os.environ.get("BROWSER_TESTS_SITE_DIR")
-    if given:
-        site_dir = Path(given).resolve()
-    else:
-        site_dir = tmp_path_factory.mktemp("site")
-        build_site(site_dir, base_url)
-    server.RequestHandlerClass = functools.partial(QuietHandler, directory=str(site_dir))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield Site(site_dir, base_url)
-    finally:
-        server.shutdown()
-        server.server_close()
+    site_dir = Path(given).resolve() if given else request.getfixturevalue("real_site")
+    site_url = real_site.site_url_of(site_dir)
+    if not site_url:
+        pytest.fail(f"{site_dir} has no sitemap.xml naming its address: is it a built site?", pytrace=False)
+    base_path = urlsplit(site_url).path or "/"
+    site_pages.BASE_PATH = base_path  # url_path() gives page paths relative to it
+    with real_site.serve(site_dir, base_path) as base_url:
+        yield Site(site_dir, base_url, site_url)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (never `playwright install`)", pytrace=False)
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail("no Chromium found (CHROMIUM, or chromium, chromium-browser, google-chrome on the PATH): "
+                    "run `make browser-deps` (never `playwright install`)", pytrace=False)
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        chromium = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
 

@@ -131,9 +131,19 @@ def parse_html(path: Path) -> Html:
     return parser.out
 
 
+# The path the site under test is served and built under ("/nk/" for tests/real_site.py's
+# build, "/" for a site built for a domain's root); the `site` fixture sets it.
+BASE_PATH = "/"
+
+
 def url_path(url: str) -> str:
-    """The path of a URL, normalised: http://host/en/treaty/index.html#x -> /en/treaty/."""
+    """The page path of a URL, relative to the site's base path and normalised:
+    http://host/nk/en/treaty/index.html#x -> /en/treaty/ (SitePage.path's form).
+
+    A URL outside the base path comes back marked, so that it can never equal a page's path."""
     path = urlsplit(url).path or "/"
     if path.endswith("/index.html"):
         path = path[: -len("index.html")]
-    return path
+    if not path.startswith(BASE_PATH):
+        return f"(outside {BASE_PATH}) {path}"
+    return "/" + path[len(BASE_PATH):]

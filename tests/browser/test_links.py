@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import site_pages
 from site_pages import PAGES, SitePage, ids, parse_html
 
 SKIPPED_SCHEMES = {"mailto", "tel", "data"}
@@ -39,7 +40,7 @@ def target_file(site_dir: Path, path: str) -> Path | None:
 
 def broken_links(site, site_hosts: set[str], html_file: Path) -> list[str]:
     rel = html_file.relative_to(site.dir).as_posix()
-    page_url = "http://site.invalid/" + rel
+    page_url = "http://site.invalid" + site_pages.BASE_PATH + rel  # as served: under the site's base path
     problems = []
     for tag, url, line in parsed(html_file).refs:
         parts = urlsplit(url)
@@ -50,7 +51,10 @@ def broken_links(site, site_hosts: set[str], html_file: Path) -> list[str]:
         if parts.scheme in SKIPPED_SCHEMES or (parts.scheme in ("http", "https") and parts.netloc not in site_hosts):
             continue  # external: not checked here (no network)
         resolved = urlsplit(urljoin(page_url, url)) if not parts.netloc else parts
-        target = target_file(site.dir, resolved.path or "/")
+        if not (resolved.path or "/").startswith(site_pages.BASE_PATH):
+            problems.append(f"{where}: {resolved.path} is outside the site's base path {site_pages.BASE_PATH}")
+            continue
+        target = target_file(site.dir, "/" + (resolved.path or "/")[len(site_pages.BASE_PATH):])
         if target is None:
             problems.append(f"{where}: {resolved.path} does not exist in the built site")
             continue

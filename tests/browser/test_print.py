@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from site_pages import CITING_PAGES, SitePage, ids
 
@@ -17,19 +19,40 @@ _PRINTED_LINKS_JS = """() => [...document.querySelectorAll('.footnote li a:not(.
   })"""
 
 
-@pytest.mark.parametrize("site_page", CITING_PAGES, ids=ids(CITING_PAGES))
-def test_footnotes_are_printed(site_page: SitePage, site, page):
-    page.goto(site.url(site_page))
-    page.emulate_media(media="print")
-    footnotes = page.locator(".footnote")
-    assert footnotes.count() == 1 and footnotes.is_visible(), "the footnotes are hidden in print"
-    assert page.locator(".footnote li").first.is_visible()
+
+
+@pytest.fixture(scope="module")
+def printed(shared_context, site):
+    """Load each page once with print media emulated; what both tests below need (cached)."""
+
+    @functools.cache
+    def view(site_page: SitePage) -> dict:
+        tab = shared_context.new_page()
+        try:
+            tab.goto(site.url(site_page))
+            tab.emulate_media(media="print")
+            footnotes = tab.locator(".footnote")
+            return {
+                "footnotes": footnotes.count(),
+                "footnotes_visible": footnotes.count() == 1 and footnotes.is_visible(),
+                "first_note_visible": tab.locator(".footnote li").first.is_visible(),
+                "links": tab.evaluate(_PRINTED_LINKS_JS),
+            }
+        finally:
+            tab.close()
+
+    return view
 
 
 @pytest.mark.parametrize("site_page", CITING_PAGES, ids=ids(CITING_PAGES))
-def test_print_shows_the_url_of_every_linked_source(site_page: SitePage, site, page):
-    page.goto(site.url(site_page))
-    page.emulate_media(media="print")
-    links = page.evaluate(_PRINTED_LINKS_JS)
+def test_footnotes_are_printed(site_page: SitePage, printed):
+    view = printed(site_page)
+    assert view["footnotes"] == 1 and view["footnotes_visible"], "the footnotes are hidden in print"
+    assert view["first_note_visible"]
+
+
+@pytest.mark.parametrize("site_page", CITING_PAGES, ids=ids(CITING_PAGES))
+def test_print_shows_the_url_of_every_linked_source(site_page: SitePage, printed):
+    links = printed(site_page)["links"]
     unprinted = [link["href"] for link in links if not (link["shown"] and link["printed"])]
     assert not unprinted, f"in print, these source URLs are not shown: {unprinted}"

@@ -19,6 +19,23 @@ def start_page(lang: str) -> SitePage:
     return SitePage(lang, "index")
 
 
+@pytest.fixture(scope="module")
+def search_tab(shared_context, site):
+    """One home page per language, its search left open: each query replaces the last one
+    (the driver waits until the results answer the new query), so Pagefind loads once."""
+    tabs = {}
+
+    def tab(lang: str):
+        if lang not in tabs:
+            tabs[lang] = shared_context.new_page()
+            tabs[lang].goto(site.url(start_page(lang)))
+        return tabs[lang]
+
+    yield tab
+    for opened in tabs.values():
+        opened.close()
+
+
 def test_query_list_has_at_least_40_well_formed_queries():
     assert len(QUERIES) >= 40, f"{QUERIES_FILE.name} needs at least 40 queries"
     for q in QUERIES:
@@ -36,9 +53,8 @@ def test_every_query_expects_an_existing_page():
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("term", SHARED_TERMS)
-def test_results_are_in_the_language_of_the_page_searched_from(lang, term, site, page):
-    page.goto(site.url(start_page(lang)))
-    result = search(page, term)
+def test_results_are_in_the_language_of_the_page_searched_from(lang, term, search_tab):
+    result = search(search_tab(lang), term)
     assert result.pages, f"searching {term!r} from the {lang} home page found nothing ({result.message!r})"
     prefix = "/en/"
     wrong = [p for p in result.pages if p.startswith(prefix) != (lang != DEFAULT_LANG)]
@@ -46,10 +62,9 @@ def test_results_are_in_the_language_of_the_page_searched_from(lang, term, site,
 
 
 @pytest.mark.parametrize("q", QUERIES, ids=[f"{q['lang']}:{q['query']}" for q in QUERIES])
-def test_query_finds_its_page_in_top_three(q, site, page):
+def test_query_finds_its_page_in_top_three(q, search_tab):
     expected = SitePage(q["lang"], q["expect"]).path
-    page.goto(site.url(start_page(q["lang"])))
-    result = search(page, q["query"])
+    result = search(search_tab(q["lang"]), q["query"])
     assert expected in result.top(3), (
         f"{q['query']!r} ({q['lang']}) should find {expected} in its top three; got {result.top(3)} ({result.message!r})"
     )
