@@ -13,6 +13,13 @@ from jinja2 import Environment, FileSystemLoader
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+# The hook modules that register data sets and template globals, as MkDocs imports them.
+import cite_page  # noqa: E402, F401
+import corrections  # noqa: E402, F401
+import estimates  # noqa: E402, F401
+import map  # noqa: E402, F401
+import sources_page  # noqa: E402, F401
+import timeline  # noqa: E402, F401
 from sitekit import render, state  # noqa: E402
 from sitekit.prerender import render_views  # noqa: E402
 from sitekit.problems import Problem  # noqa: E402

@@ -37,7 +37,10 @@ def event(text_en: str, **fields: str) -> str:
 
 
 def estimate(**fields: str) -> str:
-    entry = {"counts": "to-date", "estimator": "nis", "low": "100", "qualifier": "about", "as_of": "2025-02-01", "by": "{ja: 国家情報院, en: NIS}", "sources": "[nis-2024-10-18]", **fields}
+    entry = {
+        "counts": "to-date", "estimator": "nis", "low": "100", "qualifier": "about", "as_of": "2025-02-01",
+        "by": "{ja: 国家情報院, en: NIS}", "sources": "[nis-2024-10-18]", **fields,
+    }
     return "- measure: killed\n" + "".join(f"  {k}: {v}\n" if v is not None else f"  {k}:\n" for k, v in entry.items())
 
 

@@ -72,7 +72,7 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     "iframe-srcdoc": ('<iframe srcdoc="<script>alert(1)</script>"></iframe>', [(L, NOT_ALLOWED.format("iframe"))]),
     "object-data": ('<object data="x.swf"></object>', [(L, NOT_ALLOWED.format("object"))]),
     "embed-src": ('<embed src="x.swf">', [(L, NOT_ALLOWED.format("embed"))]),
-    "button-formaction": ('<button formaction="javascript:alert(1)">x</button>[^nis-2024-10-18]', [(L, NOT_ALLOWED.format("button"))]),
+    "button-formaction": ('<button formaction="javascript:alert(1)">x</button>[^nis-2024-10-18]', [(L, ATTRIBUTE.format("formaction", "button"))]),
     "material-component-hijack": ('<div data-md-component="search">x</div>', [(L, ATTRIBUTE.format("data-md-component", "div"))]),
     "template-element": (
         "<template><script>alert(1)</script></template>[^nis-2024-10-18]",

@@ -108,7 +108,7 @@ def test_quoted_date_trailing_spaces_cr_only_and_bom_pages_build(built):
 
 
 def test_registry_title_ships_as_text(built):
-    html = read(built, "about/index.html")
+    html = read(built, "about/index.html").replace("<wbr>", "")  # Japanese phrase breaks
     assert "![x](https://evil.example/x.png) *Q&amp;A*" in html
     assert "evil.example" not in re.sub(r">[^<]*<", "><", html)  # nowhere but in text
 

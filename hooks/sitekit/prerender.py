@@ -22,7 +22,8 @@ def render_views(site: Site, extensions: list, configs: dict[str, Any], files: A
             continue
         file = files.get_file_from_path(f"{locale}/{rel}") if files is not None else None
         # The data renderers link from the page's URL; before the build a stand-in gives it.
-        stand_in = SimpleNamespace(file=file, url=file.url if file else f"{locale}/{rel.removesuffix('.md')}/")
+        file = file or SimpleNamespace(src_uri=f"{locale}/{rel}", url=f"{locale}/{rel.removesuffix('.md')}/")
+        stand_in = SimpleNamespace(file=file, url=file.url)
         context = {"site": site, "page": stand_in, "files": files, "env": state.ENV, "locale": locale}
         text = f"{page.body.rstrip()}\n\n{state.abbreviations(locale)}\n"
         page.view = renderer.view(text, state.page_input(locale, context))
