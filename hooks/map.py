@@ -53,8 +53,11 @@ def _overlap_area(a: Box, b: Box) -> float:
     return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
-def _label(x: float, y: float, text: str, taken: list[Box], frame: Box, font: float, dot: float) -> tuple[float, float, str]:
-    """Put a label beside its dot where it overlaps the fewest labels and stays inside its frame."""
+def _label(
+    x: float, y: float, text: str, taken: list[Box], frame: Box, font: float, dot: float, *, crowded_ok: bool = True
+) -> tuple[float, float, str] | None:
+    """Put a label beside its dot where it overlaps the fewest labels and stays inside its frame;
+    without `crowded_ok`, leave it out (None) when every place would overlap something."""
     w, h, u = _text_width(text, font), font, font / FONT  # offsets grow with the text
     options = []
     for step in (1, 2.2):  # close to the dot first, then a little further out in a crowded area
@@ -77,6 +80,8 @@ def _label(x: float, y: float, text: str, taken: list[Box], frame: Box, font: fl
         return outside * h * 10 + sum(_overlap_area(b, t) for t in taken), options.index(option)
 
     best = min(options, key=cost)
+    if not crowded_ok and cost(best)[0] > 0:
+        return None
     taken.append(box(best))
     return best
 
@@ -156,7 +161,9 @@ def _layer(frame: geo.Frame, places: dict[str, Place], locale: str, hide: dict[s
         x, y = dots[place.id]
         label = None
         if not any(panel.contains(place.lon, place.lat) for panel in hide.values()):
-            label = _label(x, y, place.name[locale], taken, frame.bounds(), font, dot)
+            # On a phone the overview's names are large: a name with no free place is left out
+            # (its dot keeps its hover title; the list under the map names every place).
+            label = _label(x, y, place.name[locale], taken, frame.bounds(), font, dot, crowded_ok=font <= FONT)
         shown.append({"name": place.name[locale], "role": place.role[locale], "x": x, "y": y, "label": label})
     # Country names last: one that would touch a place's name is left out, not the place's.
     country_names = _country_names(frame, text["countries"], taken, list(boxes.values()), country_font)
