@@ -30,6 +30,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+SERVING: dict[str, subprocess.Popen | bool] = {}  # under `mkdocs serve`: the indexer running now
+
+
+# Remember whether this process serves the site (a rebuild then should not wait for Pagefind).
+def on_startup(command: str, dirty: bool) -> None:
+    SERVING.clear()
+    SERVING["serve"] = command == "serve"
+
+
 # Under mkdocs-static-i18n the other languages are built inside the default language's
 # on_post_build (priority -100), with plugin.building set; running after it, outside those
 # inner passes, is running once after every page of every language exists (serve included).
@@ -40,6 +49,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(state.SITE.site_dir)
     command = [sys.executable, "-m", "pagefind_bin_extended", "--site", str(site), "--exclude-selectors", EXCLUDE, "--quiet"]
+    if SERVING.get("serve"):
+        _index_in_background(command)
+        return
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0 or not (site / "pagefind" / "pagefind-ui.js").exists():
         raise Abort(f"Pagefind could not index {site}: {(done.stderr or done.stdout).strip()} (is pagefind[extended] installed? make install)")
+
+
+def _index_in_background(command: list[str]) -> None:
+    """While serving, the rebuilt page is served at once and search catches up a few seconds
+    later (indexing the whole site took about a third of a rebuild); a newer save restarts it."""
+    running = SERVING.get("process")
+    if isinstance(running, subprocess.Popen) and running.poll() is None:
+        running.terminate()
+    SERVING["process"] = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

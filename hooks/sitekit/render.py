@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 
 from .registry import Source
 
@@ -49,6 +50,7 @@ def install_filters(env: Environment) -> Environment:
     env.filters.update(EXTRA_FILTERS)
     env.globals["labels"] = labels()
     env.globals.update(EXTRA_GLOBALS)
+    env.bytecode_cache = env.bytecode_cache or TEMPLATE_CACHE
     return env
 
 
@@ -56,3 +58,22 @@ def citation(env: Environment, source: Source, locale: str) -> str:
     """One source as an inline HTML citation, on a single line (a footnote definition)."""
     html = env.get_template("partials/citation.html").render(s=source, locale=locale, L=labels()[locale])
     return re.sub(r"\s*\n\s*", " ", html.strip())
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in this process: each language pass, and each rebuild under
+    `mkdocs serve`, otherwise compiles Material's templates again. Jinja checks every entry
+    against its template's source, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = MemoryBytecodeCache()
