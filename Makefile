@@ -71,10 +71,16 @@ PYTEST := TEST_SITE_DIR=$(CURDIR)/$(TEST_SITE) $(BIN)/pytest
 test-site: $(VENV)/.test-deps
 	$(BIN)/python tests/real_site.py $(TEST_SITE)
 
-check: lint test-site ## After every edit (about a minute): lint, strict build, unit and validation tests, no browser
+# Lint (Node, one core) and the strict build (Python, one core) side by side, each one's
+# output printed whole when it ends (-O); then the tests, on both cores.
+LINT_AND_BUILD = $(MAKE) --no-print-directory -j2 -O lint test-site
+
+check: $(VENV)/.test-deps node_modules/.installed ## After every edit (under a minute): lint, strict build, unit and validation tests, no browser
+	$(LINT_AND_BUILD)
 	$(PYTEST) -q -n 2 --dist loadfile --ignore=tests/browser --ignore=tests/webkit
 
-test: $(VENV)/.test-deps browser-deps node_modules/.installed lint test-site ## Before you push: lint, strict build and every test, browsers included
+test: $(VENV)/.test-deps browser-deps node_modules/.installed ## Before you push: lint, strict build and every test, browsers included
+	$(LINT_AND_BUILD)
 	$(PYTEST) -q -n 2 --dist loadfile
 
 bench: $(BIN)/mkdocs ## Build a synthetic 1,000-page-per-language site and print timings

@@ -198,8 +198,8 @@ def _render(places: dict[str, Place], locale: str, context: dict[str, Any]) -> s
     text = words["map"]
     stops = _route(places)
     panels = _panels()
-    frames = [_frame("overview", OVERVIEW, places, stops, locale, hide=panels)]
-    frames += [_frame(key, panel, places, stops, locale, hide={}) for key, panel in panels.items()]
+    frames = [state.once(("map", "overview", locale), lambda: _frame("overview", OVERVIEW, places, stops, locale, hide=panels))]
+    frames += [state.once(("map", key, locale), lambda k=key, p=panel: _frame(k, p, places, stops, locale, hide={})) for key, panel in panels.items()]
     listed = [  # the list keeps the file's order
         {"id": p.id, "name": p.name[locale], "coords": _coords(p, locale), "role_cited": cited(p.role[locale], _refs(p), locale)}
         for p in places.values()

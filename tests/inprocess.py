@@ -49,3 +49,9 @@ def check_tree(root: Path) -> tuple[Site, list[Problem]]:
         render_views(state.SITE, extensions, configs)
         problems += check(state.SITE)
     return state.SITE, problems
+
+
+def problem_lines(root: Path) -> list[str]:
+    """The compiler-form lines a strict build of root would print, sorted and once each, as
+    `abort_if_any` prints them (tests/test_inprocess_agrees.py holds the two side by side)."""
+    return [str(p) for p in sorted(set(check_tree(root)[1]))]

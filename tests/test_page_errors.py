@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import batch
 import pytest
+from site_conftest import Project
 
 JA = "docs/ja/about.md"
 NOT_ALLOWED = "<{tag}> is not allowed in page content; write plain Markdown instead (CONTRIBUTING lists the HTML the site allows)"
@@ -38,13 +40,34 @@ CASES = {
 }
 
 
+def _case_page(fixture: str) -> str:
+    return f"p-{fixture}"
+
+
+@pytest.fixture(scope="module")
+def page_batch(tmp_path_factory: pytest.TempPathFactory) -> batch.Batch:
+    """Every case in one build: each fixture is its own page docs/ja/p-<case> with the English
+    about page as its twin, as in the one-page build it stands for (lines unchanged)."""
+    project = Project(tmp_path_factory.mktemp("page-errors"))
+    english = project.root.joinpath("docs/en/about.md").read_text(encoding="utf-8")
+    for fixture in CASES:
+        project.fixture(f"docs/ja/{_case_page(fixture)}", f"pages/{fixture}")
+        project.write(f"docs/en/{_case_page(fixture)}", english)
+    return batch.run(project)
+
+
+def test_the_batch_stops_without_a_traceback(page_batch):
+    assert page_batch.build.code == 1
+    assert "Traceback" not in page_batch.build.stderr
+    reported = {line.split(":", 1)[0] for line in page_batch.build.problems}
+    assert reported == {f"docs/ja/{_case_page(f)}" for f in CASES}, "only the case pages have problems"
+
+
 @pytest.mark.parametrize("fixture", sorted(CASES))
-def test_bad_page_stops_the_build_with_its_message(project, fixture):
-    project.fixture(JA, f"pages/{fixture}")
-    result = project.build()
-    assert result.code == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    assert result.problems == CASES[fixture]
+def test_bad_page_stops_the_build_with_its_message(page_batch, fixture):
+    case = _case_page(fixture)
+    expected = [line.replace("/about.md", f"/{case}") for line in CASES[fixture]]
+    assert page_batch.messages(f"docs/ja/{case}") == expected
 
 
 def test_page_in_one_language_only(project):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import docs_tree, sanitize
 from .checks import Citations, check_site
@@ -32,6 +33,9 @@ class Site:
     site_dir: Path = Path("site")  # the root output folder (the i18n plugin moves config.site_dir)
     abbreviations: dict[str, str] = field(default_factory=dict)  # locale -> Markdown abbr lines
     citations: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, locale) -> rendered HTML
+    # Renders that depend on the data and the language only (charts, map frames): the checks'
+    # pre-render and each language pass would otherwise compute them again (state.once).
+    once: dict[tuple[str, ...], Any] = field(default_factory=dict)
 
     @property
     def registry_shown(self) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +18,7 @@ from .site import Site
 SITE: Site = Site(root=Path("."), docs_dir=Path("docs"))
 ENV: Environment | None = None
 ROOT = Path(__file__).resolve().parents[2]
+T = TypeVar("T")
 
 
 def current_locale(config: MkDocsConfig) -> str:
@@ -47,6 +50,13 @@ def citation(source_id: str, locale: str) -> str:
     if key not in SITE.citations:
         SITE.citations[key] = render.citation(ENV, SITE.sources[source_id], locale)
     return SITE.citations[key]
+
+
+def once(key: tuple[str, ...], make: Callable[[], T]) -> T:
+    """make(), computed once per build for this key (the build's Site holds the result)."""
+    if key not in SITE.once:
+        SITE.once[key] = make()
+    return SITE.once[key]
 
 
 def expand(marker: str, locale: str, context: dict) -> str | None:

@@ -26,6 +26,27 @@ def _wait(condition, timeout: float = 10.0):
     return condition()
 
 
+# Pagefind's UI fills its list as each result's fragment arrives, and a page's sub-results
+# (its headings) are links too: read the list once it has stopped changing, page by page.
+_RESULTS_JS = """return [document.querySelector('.pagefind-ui__message')?.textContent.trim() || '',
+  [...document.querySelectorAll('.pagefind-ui__result-link')].map(a => a.href)];"""
+
+
+def _settled_result_pages(driver, timeout: float = 15.0) -> list[str]:
+    """The distinct result pages, best first, once message and links held still for 0.5 s."""
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        snapshot = driver.execute_script(_RESULTS_JS)
+        key = (snapshot[0], tuple(snapshot[1]))
+        if key != last:
+            last, since = key, time.monotonic()
+        elif key[0] and key[1] and time.monotonic() - since >= 0.5:
+            break
+        time.sleep(0.1)
+    return list(dict.fromkeys(url_path(h) for h in (last or ("", ()))[1]))
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_switcher_goes_to_the_same_page_in_the_other_language_and_back(width, webkit, webkit_site):
     driver = webkit.driver
@@ -52,10 +73,9 @@ def test_search_finds_the_page_in_the_readers_language(start, query, expect, web
     box = _wait(lambda: [e for e in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__search-input") if e.is_displayed()])
     assert box, "the Pagefind search box did not appear"
     box[0].send_keys(query)
-    links = _wait(lambda: [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")], 15)
-    paths = [url_path(h) for h in links]
+    paths = _settled_result_pages(driver)
     assert paths, f"no result for {query!r}"
-    assert url_path(webkit_site.url(SitePage(start.lang, expect))) in paths[:3], f"{query!r}: top results {paths[:3]}"
+    assert url_path(webkit_site.url(SitePage(start.lang, expect))) in paths[:3], f"{query!r}: top result pages {paths[:3]}"
     other_prefix = url_path(webkit_site.url("en/"))
     in_other = [p for p in paths if p.startswith(other_prefix)] if start.lang == "ja" else [p for p in paths if not p.startswith(other_prefix)]
     assert not in_other, f"results in the other language: {in_other}"

@@ -1,0 +1,42 @@
+"""The in-process checks (tests/inprocess.py) print what a real strict build prints.
+
+The one-case-per-file tests of the registry, data files and corrections log run the build's
+checks in this process: each case replaces a whole file, so no two cases can share a build,
+and a build each cost about 3 s. These real builds carry defects of every such kind at once and
+hold the two outputs side by side: same lines, exit code 1, no traceback, a summary line.
+"""
+
+from __future__ import annotations
+
+import pytest
+from inprocess import problem_lines
+from site_conftest import page
+
+BUILDS = {
+    # A broken registry stops the checks early (every citation would be reported otherwise).
+    "registry": {"docs/sources.yml": "registry/duplicate-id.yml"},
+    "data-and-pages": {
+        "docs/timeline.yml": "data/timeline-out-of-order.yml",
+        "docs/estimates.yml": "data/estimates-low-above-high.yml",
+        "docs/places.yml": "data/places-duplicate-id.yml",
+        "docs/corrections.yml": "corrections/unknown-source.yml",
+        "docs/ja/about.md": "pages/unknown-id-with-close-match.md",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILDS))
+def test_real_build_prints_what_the_inprocess_checks_find(project, name):
+    project.write("docs/ja/corrections.md", page("訂正履歴", "<!-- corrections -->", article=False))
+    project.write("docs/en/corrections.md", page("Corrections", "<!-- corrections -->", article=False))
+    for rel, fixture in BUILDS[name].items():
+        project.fixture(rel, fixture)
+    expected = problem_lines(project.root)
+    files = {line.split(":", 1)[0] for line in expected}
+    assert set(BUILDS[name]) <= files, f"every defective file is reported in process: {expected}"
+    result = project.build()
+    assert result.code == 1
+    assert "Traceback" not in result.stderr
+    assert result.problems == expected
+    noun = "problem" if len(expected) == 1 else "problems"
+    assert result.stderr.strip().splitlines()[-1] == f"Build stopped: {len(expected)} {noun} in the content (see CONTRIBUTING.md)."
