@@ -171,6 +171,22 @@ def test_every_figure_is_labelled_and_no_labels_overlap(estimates, locale):
                 assert not overlaps(a, b), f"{key}: {a} overlaps {b}"
 
 
+@pytest.mark.parametrize("locale", sorted(LOCALES))
+def test_every_mark_stands_at_its_date(estimates, locale):
+    # A mark set aside from another may move at most one radius, so that no figure reads as
+    # of another date, and a figure never passes one of a date more than a week away.
+    words = render.labels()[locale]
+    for key, (measures, counts) in estimates_hook.CHARTS.items():
+        c = chart.build(estimates, measures, counts, locale, words, lambda e: "", lambda e: estimates_hook._short(e, locale))
+        points = [p for s in c["series"] for p in s.points]
+        for p in points:
+            assert abs(p.x - p.date_x) <= chart.R + 1e-9, f"{key}: {p.title or p.text} moved {p.x - p.date_x:.1f} from its date"
+        for a in points:
+            for b in points:
+                if b.date_x - a.date_x > 7 * c["px_per_day"]:
+                    assert a.x < b.x, f"{key}: {a.text} is drawn after {b.text}, a later figure"
+
+
 def test_downloads_carry_counts_and_estimator_for_every_row(site, rows):
     table = list(csv.DictReader(io.StringIO((site / "estimates.csv").read_text(encoding="utf-8"))))
     assert [(r["counts"], r["estimator"]) for r in table] == [(r["counts"], r["estimator"]) for r in rows]

@@ -75,6 +75,7 @@ def _tries(gap: float, w: float, h: float) -> list[tuple[str, float, float]]:
     """The places a label may go, nearest first: right, above, left, below, then the same
     sides a little further along (side, shift along the side, distance from the mark)."""
     tries: list[tuple[str, float, float]] = [(side, 0.0, gap) for side in ("right", "above", "left", "below")]
+    tries += [(side, sign * w / 2, gap) for side in ("above", "below") for sign in (1, -1)]  # diagonal, still beside it
     for step in (1, 2, 3):
         for side in ("right", "left"):
             tries += [(side, -step * h, gap), (side, step * h, gap)]
@@ -109,8 +110,10 @@ def place(
         if not inside(box, frame) or any(overlaps(box, b) for b in boxes):
             continue
         moved = bool(shift or space > gap)
-        if moved and _crosses((cx, cy), _nearest(box, cx, cy), [b for b in boxes if b != mark]):
-            continue  # its leader line would run through another label or mark
+        # Its leader line may not run through another label or mark; a mark that overlaps this
+        # one (two figures of nearly the same date and size) cannot be left without crossing it.
+        if moved and _crosses((cx, cy), _nearest(box, cx, cy), [b for b in boxes if b != mark and not overlaps(b, mark)]):
+            continue
         free.append((box, anchor, moved))
     if not free:
         return None
