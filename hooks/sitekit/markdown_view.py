@@ -90,6 +90,7 @@ class PageRecorder(Extension):
         md.preprocessors.register(_Capture(md, self), "page-recorder-capture", 35)
         md.preprocessors.register(_Markers(md, self), "page-recorder-markers", 19)
         md.preprocessors.register(_SourceNotes(md, self), "page-recorder-sources", 18)
+        md.treeprocessors.register(_ReadingOrder(md), "page-recorder-reading-order", 14.5)
         md.treeprocessors.register(_Recorder(md, self), "page-recorder", 14)
         footnotes = md.parser.blockprocessors["footnote"].footnotes
         original = footnotes.setFootnote
@@ -175,6 +176,32 @@ class _SourceNotes(Preprocessor):
             self.ext.ours.add(placeholder)
             notes += ["", f"[^{sid}]: {placeholder}"]
         return [*lines, *notes]
+
+
+class _ReadingOrder(Treeprocessor):
+    """Numbers the footnotes in reading order: 1 is the first cited in the text, and the list
+    at the foot follows the numbers. Python-Markdown's own reference order (USE_DEFINITION_ORDER:
+    false) follows the order its inline pass visits elements, which is not the page's: the
+    paragraph after a list is numbered before the list's items (16 then 15 on a page)."""
+
+    def run(self, root: etree.Element) -> None:
+        refs = [a for a in root.iter("a") if a.get("class") == "footnote-ref" and (a.get("href") or "").startswith("#")]
+        number: dict[str, int] = {}
+        for a in refs:
+            number.setdefault(a.get("href", "")[1:], len(number) + 1)
+        if not number:
+            return
+        text = self.md.treeprocessors["footnote"].footnotes.getConfig("SUPERSCRIPT_TEXT")
+        for a in refs:
+            a.text = text.format(number[a.get("href", "")[1:]])
+        for ol in (div.find("ol") for div in root.iter("div") if div.get("class") == "footnote"):
+            if ol is None:
+                continue
+            # Footnotes nothing cites keep their place after the cited ones.
+            items = sorted(enumerate(ol), key=lambda item: number.get(item[1].get("id", ""), len(number) + 1 + item[0]))
+            for li in list(ol):
+                ol.remove(li)
+            ol.extend(li for _, li in items)
 
 
 class _Recorder(Treeprocessor):
