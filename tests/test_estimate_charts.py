@@ -156,12 +156,17 @@ def test_the_killed_chart_keeps_north_koreas_own_figure_apart_from_the_nis(site)
     assert "past week" not in titles  # Kirby's one-week figure stays in the table
 
 
-@pytest.mark.parametrize("locale", sorted(LOCALES))
-def test_every_figure_is_labelled_and_no_labels_overlap(estimates, locale):
+def _laid_out(estimates, locale):
+    """Each chart of the page as the build lays it out: its key, the chart and its points."""
     words = render.labels()[locale]
     for key, (measures, counts) in estimates_hook.CHARTS.items():
         c = chart.build(estimates, measures, counts, locale, words, lambda e: "", lambda e: estimates_hook._short(e, locale))
-        points = [p for s in c["series"] for p in s.points]
+        yield key, c, [p for s in c["series"] for p in s.points]
+
+
+@pytest.mark.parametrize("locale", sorted(LOCALES))
+def test_every_figure_is_labelled_and_no_labels_overlap(estimates, locale):
+    for key, _, points in _laid_out(estimates, locale):
         assert all(p.label for p in points), f"{key}: a figure lost its label"
         labels, marks = [p.label.box for p in points], [p.extent for p in points]
         # No label covers another label or any mark. Two marks of dates a few days apart may
@@ -175,10 +180,7 @@ def test_every_figure_is_labelled_and_no_labels_overlap(estimates, locale):
 def test_every_mark_stands_at_its_date(estimates, locale):
     # A mark set aside from another may move at most one radius, so that no figure reads as
     # of another date, and a figure never passes one of a date more than a week away.
-    words = render.labels()[locale]
-    for key, (measures, counts) in estimates_hook.CHARTS.items():
-        c = chart.build(estimates, measures, counts, locale, words, lambda e: "", lambda e: estimates_hook._short(e, locale))
-        points = [p for s in c["series"] for p in s.points]
+    for key, c, points in _laid_out(estimates, locale):
         for p in points:
             assert abs(p.x - p.date_x) <= chart.R + 1e-9, f"{key}: {p.title or p.text} moved {p.x - p.date_x:.1f} from its date"
         for a in points:
