@@ -98,7 +98,9 @@ EVERY_TAG = TAGS | set(
     "mn ms mtext annotation-xml foreignObject animate animateMotion animateTransform set use image "
     "feImage pattern linearGradient radialGradient stop mask symbol filter switch view a".split()
 )
-SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*)\s*:")
+# A scheme starts where no scheme character precedes it: the same names, without trying a
+# match from every letter of every word (a third of the time the allowlist took per page).
+SCHEME = re.compile(r"(?<![a-zA-Z0-9+.\-])([a-zA-Z][a-zA-Z0-9+.\-]*)\s*:")
 TAG_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][\w:.-]*)")
 
 
@@ -308,10 +310,12 @@ def _written(fragment: str) -> list[Finding]:
     # ammonia drops some elements with their content even when asked to keep every tag (SVG
     # names outside an <svg>, <animate>, <template>: its defence against mutation XSS), so the
     # two cleanings agree and the comparison misses them; the tags as written do not.
+    allowed = {t.lower() for t in HTML_TAGS} | {"svg"}
+    if {m.group(1).lower() for m in TAG_NAME.finditer(fragment)} <= allowed:
+        return []  # every name that looks like a tag is allowed anywhere: nothing to report
     parser = _StartTags()
     parser.feed(fragment)
     parser.close()
-    allowed = {t.lower() for t in HTML_TAGS} | {"svg"}
     svg = {t.lower() for t in SVG_TAGS}
     return [Finding(tag) for tag, in_svg in parser.tags if tag not in allowed and not (in_svg and tag in svg)]
 
