@@ -104,6 +104,26 @@ def page(shared_context: BrowserContext) -> Iterator[Page]:
     tab.close()
 
 
+@pytest.fixture(scope="session")
+def read_once(shared_context: BrowserContext, site: Site) -> Callable[[Callable[[Page], dict]], Callable[[SitePage], dict]]:
+    """`read_once(read)`: a function of a page that opens it in a tab of the shared context,
+    returns read(tab) and closes the tab; cached, so the tests that share a reading load each page once."""
+
+    def per_page(read: Callable[[Page], dict]) -> Callable[[SitePage], dict]:
+        @functools.cache
+        def view(site_page: SitePage) -> dict:
+            tab = shared_context.new_page()
+            try:
+                tab.goto(site.url(site_page))
+                return read(tab)
+            finally:
+                tab.close()
+
+        return view
+
+    return per_page
+
+
 @dataclass
 class PageLoad:
     """Everything one first view of a page asked the network for."""

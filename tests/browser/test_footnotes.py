@@ -10,7 +10,6 @@ reference to its footnote and the footnote's back-link to the reference. One ref
 
 from __future__ import annotations
 
-import functools
 import re
 
 import pytest
@@ -72,22 +71,16 @@ _FOOTNOTES_JS = """async (timeout) => {
 }"""
 
 
+def _footnote_report(tab) -> dict:
+    report = tab.evaluate(_FOOTNOTES_JS, 3000)
+    report["mouse"] = real_mouse(tab, report["count"] // 2) if report["count"] else []
+    return report
+
+
 @pytest.fixture(scope="module")
-def footnotes(shared_context, site):
-    """Run the in-page check once per page (cached); also the real-mouse sample."""
-
-    @functools.cache
-    def check(site_page: SitePage) -> dict:
-        tab = shared_context.new_page()
-        try:
-            tab.goto(site.url(site_page))
-            report = tab.evaluate(_FOOTNOTES_JS, 3000)
-            report["mouse"] = real_mouse(tab, report["count"] // 2) if report["count"] else []
-            return report
-        finally:
-            tab.close()
-
-    return check
+def footnotes(read_once):
+    """The in-page check once per page, with the real-mouse sample."""
+    return read_once(_footnote_report)
 
 
 def move_pointer_away(page) -> None:

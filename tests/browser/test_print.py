@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 from site_pages import CITING_PAGES, SitePage, ids
 
@@ -21,27 +19,21 @@ _PRINTED_LINKS_JS = """() => [...document.querySelectorAll('.footnote li a:not(.
 
 
 
+def _printed(tab) -> dict:
+    tab.emulate_media(media="print")
+    footnotes = tab.locator(".footnote")
+    return {
+        "footnotes": footnotes.count(),
+        "footnotes_visible": footnotes.count() == 1 and footnotes.is_visible(),
+        "first_note_visible": tab.locator(".footnote li").first.is_visible(),
+        "links": tab.evaluate(_PRINTED_LINKS_JS),
+    }
+
+
 @pytest.fixture(scope="module")
-def printed(shared_context, site):
-    """Load each page once with print media emulated; what both tests below need (cached)."""
-
-    @functools.cache
-    def view(site_page: SitePage) -> dict:
-        tab = shared_context.new_page()
-        try:
-            tab.goto(site.url(site_page))
-            tab.emulate_media(media="print")
-            footnotes = tab.locator(".footnote")
-            return {
-                "footnotes": footnotes.count(),
-                "footnotes_visible": footnotes.count() == 1 and footnotes.is_visible(),
-                "first_note_visible": tab.locator(".footnote li").first.is_visible(),
-                "links": tab.evaluate(_PRINTED_LINKS_JS),
-            }
-        finally:
-            tab.close()
-
-    return view
+def printed(read_once):
+    """Each page once with print media emulated: what both tests below need."""
+    return read_once(_printed)
 
 
 @pytest.mark.parametrize("site_page", CITING_PAGES, ids=ids(CITING_PAGES))

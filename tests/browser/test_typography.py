@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 from site_pages import JA_PAGES, SitePage, ids
 
@@ -23,17 +21,8 @@ _TEXT_STYLE_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def text_style(shared_context, site):
-    @functools.cache
-    def style(site_page: SitePage) -> dict:
-        tab = shared_context.new_page()
-        try:
-            tab.goto(site.url(site_page))
-            return tab.evaluate(_TEXT_STYLE_JS)
-        finally:
-            tab.close()
-
-    return style
+def text_style(read_once):
+    return read_once(lambda tab: tab.evaluate(_TEXT_STYLE_JS))
 
 
 @pytest.mark.parametrize("site_page", JA_PAGES, ids=ids(JA_PAGES))
