@@ -11,6 +11,8 @@ import pytest
 
 REF = re.compile(r'<a class="footnote-ref" href="#(fn:[^"]+)"[^>]*>(\d+)</a>')
 ITEM = re.compile(r'<li id="(fn:[^"]+)"')
+ITEM_BODY = re.compile(r'<li id="(fn:[^"]+)">(.*?)</li>', re.S)
+BACK_TITLE = re.compile(r'class="footnote-backref"[^>]*title="([^"]*)"')
 
 
 def _pages(site: Path) -> list[Path]:
@@ -34,3 +36,6 @@ def test_footnotes_are_numbered_in_reading_order(real_site, lang):
             expected = first.setdefault(target, len(first) + 1)
             assert int(shown) == expected, f"{path.relative_to(real_site)}: {target} is numbered {shown}, expected {expected}"
         assert ITEM.findall(foot) == list(first), f"{path.relative_to(real_site)}: the footnote list is not in reading order"
+        for target, item in ITEM_BODY.findall(foot):  # each back-link's title names the item's own number
+            titles = BACK_TITLE.findall(item)
+            assert titles and all(re.search(r"\d+", t).group() == str(first[target]) for t in titles), (path, target, titles)

@@ -191,7 +191,8 @@ class _ReadingOrder(Treeprocessor):
             number.setdefault(a.get("href", "")[1:], len(number) + 1)
         if not number:
             return
-        text = self.md.treeprocessors["footnote"].footnotes.getConfig("SUPERSCRIPT_TEXT")
+        footnotes = self.md.treeprocessors["footnote"].footnotes
+        text, title = footnotes.getConfig("SUPERSCRIPT_TEXT"), footnotes.getConfig("BACKLINK_TITLE")
         for a in refs:
             a.text = text.format(number[a.get("href", "")[1:]])
         for ol in (div.find("ol") for div in root.iter("div") if div.get("class") == "footnote"):
@@ -202,6 +203,9 @@ class _ReadingOrder(Treeprocessor):
             for li in list(ol):
                 ol.remove(li)
             ol.extend(li for _, li in items)
+            for li in ol:  # "back to footnote N": the number the reader now sees
+                for back in (a for a in li.iter("a") if a.get("class") == "footnote-backref" and li.get("id") in number):
+                    back.set("title", title.format(number[li.get("id")]))
 
 
 class _Recorder(Treeprocessor):
