@@ -19,6 +19,7 @@ from sitekit.yamlfiles import MAX_BYTES, parse  # noqa: E402
 
 ALIASES = "YAML aliases (*name) are not allowed; write the value out in full"
 ANCHORS = "YAML anchors (&name) are not allowed; write the value out in full"
+CONTROL = "the text holds the control character U+{code} (written as an escape); delete it"
 DEEP = "the data nest more than 12 levels deep; entries are lists of fields, check the indentation"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
 
@@ -59,6 +60,10 @@ REFUSED = {
     "unclosed-quote-reported-where-it-opens": ('a: 1\nb: 2\nc: "open\nd: 4\ne: 5\n', 3, None),
     "control-character": ("a: 1\nb: \x07", 2, "the file contains the control character U+0007, which YAML does not allow; delete it"),
     "tab-indentation": ("a:\n\tb: 1", 2, None),
+    # Escapes write characters the file may not hold; an Atom feed (XML) cannot carry them either.
+    "escaped-control-character": ('a: 1\nb: "fixed\\x01"', 2, CONTROL.format(code="0001")),
+    "escaped-noncharacter": ("a: \"x\\uFFFE\"", 1, CONTROL.format(code="FFFE")),
+    "escaped-control-in-a-list": ('a: ["ok", "\\x0b"]', 1, CONTROL.format(code="000B")),
 }
 
 
@@ -103,11 +108,14 @@ def test_yaml_refusals_reach_the_contributor_in_one_build(tmp_path):
     project.write("docs/estimates.yml", "- measure: killed\n  low: " + "9" * 400 + "\n")
     project.write("docs/places.yml", "- id: x\n  ja: " + "[" * 20000 + "]" * 20000 + "\n")
     project.write("docs/corrections.yml", "- date: !!timestamp 2025-01-01\n")
+    about = project.root.joinpath("docs/ja/about.md").read_text(encoding="utf-8")
+    project.write("docs/ja/about.md", about.replace("---\n", '---\nchange: "fixed\\x01"\n', 1))  # the feed's text
     batch = run(project)
     assert batch.build.code == 1 and "Traceback" not in batch.build.stderr
     assert batch.messages("docs/timeline.yml") == [f"docs/timeline.yml:1: {ANCHORS}"]
     assert batch.messages("docs/estimates.yml") == ["docs/estimates.yml:2: a number of more than 18 digits; check the figure"]
     assert batch.messages("docs/places.yml") == [f"docs/places.yml:2: {DEEP}"]
+    assert batch.messages("docs/ja/about.md") == [f"docs/ja/about.md:2: {CONTROL.format(code='0001')}"]
     assert batch.messages("docs/corrections.yml") == [
         "docs/corrections.yml:1: explicit YAML tags (!!timestamp) are not allowed; write the value plainly, quoted if it is text"
     ]

@@ -80,7 +80,22 @@ def _integer(loader: StrictLoader, node: yaml.ScalarNode) -> int:
     return int(node.value)
 
 
+# A quoted escape ("\x01", "\uFFFE") writes a character the file itself may not hold; no page,
+# feed (XML) or download can carry it, so it is refused here, for every YAML text at once.
+UNCARRIED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _text(loader: StrictLoader, node: yaml.ScalarNode) -> str:
+    value = loader.construct_scalar(node)
+    bad = UNCARRIED.search(value)
+    if bad:
+        raise Refused(problem=f"the text holds the control character U+{ord(bad.group()):04X} (written as an escape); delete it",
+                      problem_mark=node.start_mark)
+    return value
+
+
 StrictLoader.add_constructor("tag:yaml.org,2002:int", _integer)
+StrictLoader.add_constructor("tag:yaml.org,2002:str", _text)
 StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 StrictLoader.yaml_implicit_resolvers = {}
