@@ -178,3 +178,10 @@ def test_chart_marks_that_would_cover_each_other_are_set_apart_but_stay_at_their
     assert xs[0] == 100.0 and len(set(xs)) == 3 and all(abs(x - 100.0) <= chart.R for x in xs)
     far = chart._dodge(100.0, 50.0, [(100.0, 30.0)], 50.0, 350.0)
     assert far == 100.0  # a mark well above or below is no reason to move
+
+
+@pytest.mark.parametrize("top", [0.5, 1.15, 8.05, 28.75, 115, 13800, 1.15e9])
+def test_chart_ticks_are_distinct_whole_numbers_for_any_largest_figure(top):
+    step = chart._nice_step(top)
+    ticks = chart._frange(0, math.ceil(top / step) * step, step)
+    assert step >= 1 and all(float(t).is_integer() for t in ticks) and len(set(ticks)) == len(ticks) >= 2

@@ -63,9 +63,10 @@ class Series:
 
 
 def _nice_step(span: float, ticks: int = 4) -> float:
-    raw = span / ticks
+    # Figures are whole numbers: a step of 0.5 or 2.5 would print ticks 0, 0, 1, 1 or 2, 5, 8.
+    raw = max(span / ticks, 1)
     power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return next(s for m in (1, 2, 2.5, 5, 10) if (s := m * power) >= raw and float(s).is_integer())
 
 
 def _month_ticks(start: dt.date, end: dt.date, most: int = 6) -> list[dt.date]:
