@@ -30,13 +30,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-SERVING: dict[str, subprocess.Popen | bool] = {}  # under `mkdocs serve`: the indexer running now
+SERVING = False  # this process runs `mkdocs serve`: a rebuild does not wait for Pagefind
+INDEXER: subprocess.Popen | None = None  # under serve, the indexer started after the last build
 
 
-# Remember whether this process serves the site (a rebuild then should not wait for Pagefind).
 def on_startup(command: str, dirty: bool) -> None:
-    SERVING.clear()
-    SERVING["serve"] = command == "serve"
+    global SERVING
+    SERVING = command == "serve"
+
+
+# A rebuild empties the site folder the indexer may still be writing into: stop it first.
+def on_pre_build(config: MkDocsConfig) -> None:
+    _stop_indexer()
+
+
+def on_shutdown() -> None:
+    _stop_indexer()
+
+
+def _stop_indexer() -> None:
+    global INDEXER
+    if INDEXER is not None and INDEXER.poll() is None:
+        INDEXER.terminate()
+        INDEXER.wait()
+    INDEXER = None
 
 
 # Under mkdocs-static-i18n the other languages are built inside the default language's
@@ -49,7 +66,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(state.SITE.site_dir)
     command = [sys.executable, "-m", "pagefind_bin_extended", "--site", str(site), "--exclude-selectors", EXCLUDE, "--quiet"]
-    if SERVING.get("serve"):
+    if SERVING:
         _index_in_background(command)
         return
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -59,8 +76,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _index_in_background(command: list[str]) -> None:
     """While serving, the rebuilt page is served at once and search catches up a few seconds
-    later (indexing the whole site took about a third of a rebuild); a newer save restarts it."""
-    running = SERVING.get("process")
-    if isinstance(running, subprocess.Popen) and running.poll() is None:
-        running.terminate()
-    SERVING["process"] = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    later (indexing the whole site took about a third of a rebuild)."""
+    global INDEXER
+    _stop_indexer()
+    INDEXER = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
