@@ -57,7 +57,8 @@ def _date(value: Any) -> dt.date | None:
 def record(page: Page, config: MkDocsConfig) -> PageRecord:
     """The record of `page`, from its front matter and the i18n plugin's alternates."""
     locale, rel = state.page_key(page)
-    meta = page.meta
+    checked = state.SITE.pages.get((locale, rel))
+    meta = checked.meta if checked else page.meta  # the checked front matter: dates are dates even when quoted
     root = config.site_url or "/"
     others = getattr(page.file, "alternates", {}) or {}
     prefix = "" if locale == LOCALES[0] else f"{locale}/"
