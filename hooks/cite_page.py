@@ -10,7 +10,6 @@ asks `data_citation()` for the data set's name and files.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -23,16 +22,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sitekit import render, state
 from sitekit.cite_files import FILES, LANGID, bibtex, csl_json, one_line
-from sitekit.datasets import DATASETS
-from sitekit.page_record import PageRecord, cite_date, record
+from sitekit.datasets import DATASETS, json_download
+from sitekit.page_record import PageRecord, cite_date, record_of, recorded
 
-RECORDS: dict[tuple[str, str], PageRecord] = {}  # (locale, rel) -> the page's record, this build
 THEME: dict[str, Environment] = {}
 
 
 def data_citation(marker: str, page: Page) -> dict[str, Any] | None:
     """What partials/cite-data.html needs to cite the data set shown on `page`, or None."""
-    dataset, rec = DATASETS.get(marker), RECORDS.get(state.page_key(page))
+    dataset, rec = DATASETS.get(marker), recorded(page)
     data = state.SITE.cites.data.get(marker)
     if dataset is None or dataset.downloads is None or data is None or rec is None:
         return None
@@ -48,7 +46,7 @@ render.EXTRA_GLOBALS["data_citation"] = data_citation
 # Remember the page's record before the data partials render (citations' on_page_markdown).
 @event_priority(50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    RECORDS[state.page_key(page)] = record(page, config)
+    record_of(page, config)
     return markdown
 
 
@@ -60,16 +58,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 # The citation block's data, for article pages only.
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    rec = RECORDS.get(state.page_key(page))
-    if rec is not None and rec.is_article:
+    rec = record_of(page, config)
+    if rec.is_article:
         context["cite"] = {"record": rec, "files": [f.link(rec, config) for f in FILES]}
     return context
 
 
 # Write the record beside the page as cite.bib, cite.ris and cite.json.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    rec = RECORDS.get(state.page_key(page))
-    if rec is not None and rec.is_article:
+    rec = record_of(page, config)
+    if rec.is_article:
         folder = Path(page.file.abs_dest_path).parent
         folder.mkdir(parents=True, exist_ok=True)  # on_post_page runs before MkDocs writes the page
         for f in FILES:
@@ -80,6 +78,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def _file_text(ext: str, rec: PageRecord, config: MkDocsConfig) -> str:
     key = FILES[0].key(rec, config)
     if ext == "json":
-        return json.dumps(csl_json(rec, config), ensure_ascii=False, indent=1) + "\n"
+        return json_download(csl_json(rec, config))
     text = THEME["env"].get_template(f"partials/cite/record.{ext}").render(r=rec, key=key, langid=LANGID[rec.locale])
     return text.strip("\n") + "\n"

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from sitekit import render, state
 from sitekit.feed_entries import MEDIA_TYPE, atom, entries, feed_path
-from sitekit.page_record import PageRecord, record
+from sitekit.page_record import PageRecord, record_of
 
 PAGES: dict[str, dict[str, PageRecord]] = {}  # locale -> rel -> record, this build
 
@@ -35,7 +35,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 # Remember the page for the feed, and give the templates the feed's link.
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    rec = record(page, config)
+    rec = record_of(page, config)
     PAGES.setdefault(rec.locale, {})[rec.rel] = rec
     words = render.labels()[rec.locale]["feed"]
     href = get_relative_url(feed_path(rec.locale), page.url)

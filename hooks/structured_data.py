@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sitekit import render, state
 from sitekit.datasets import DATASETS
-from sitekit.page_record import LICENSE_URL, PageRecord, record
+from sitekit.page_record import LICENSE_URL, PageRecord, record_of
 from sitekit.registry import Source
 
 MEDIA_TYPES = {".csv": "text/csv", ".json": "application/json"}
@@ -125,5 +125,5 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 # The page's JSON-LD, for partials/structured-data.html in the <head>.
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    context["structured_data"] = graph(record(page, config))
+    context["structured_data"] = graph(record_of(page, config))
     return context

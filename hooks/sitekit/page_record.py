@@ -95,3 +95,13 @@ def cite_date(value: dt.date | None, style: str) -> str:
     if style == "long":
         return f"{month} {value.day}, {value.year}"
     return value.isoformat()
+
+
+def record_of(page: Page, config: MkDocsConfig) -> PageRecord:
+    """The record of `page`, made once per build for the citation block, the feeds and the JSON-LD."""
+    return state.once(("record", *state.page_key(page)), lambda: record(page, config))
+
+
+def recorded(page: Page) -> PageRecord | None:
+    """The record of `page` if this build made it already (the data partials have no config)."""
+    return state.SITE.once.get(("record", *state.page_key(page)))
