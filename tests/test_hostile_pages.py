@@ -194,6 +194,15 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
             (L + 2, "this paragraph has no citation; add [^source-id] after the claim it supports"),
         ],
     ),
+    # Markdown turns a tab into spaces; with the spaces taken out the address is javascript:
+    "image-scheme-split-by-a-tab": (
+        "![写真](java\tscript:x)",
+        [(L, '<img src="java script:x"> would load a file that is not part of this site; put the file under docs/assets/ and link it relatively')],
+    ),
+    "link-scheme-split-by-spaces": (
+        f'<a href="java   script:x">x</a>[^{NIS}]',
+        [(L, 'the link "java script:x" uses an address the site does not allow; link with https://, mailto: or a relative address')],
+    ),
     "unknown-id-in-note": (
         "注がある[^n]。\n\n[^n]: 注の本文[^nis-2024-1018]。",
         [

@@ -26,7 +26,9 @@ ATTRIBUTES = ["onload", "onerror", "onclick", "OnMouseOver", "href", "src", "src
 VALUES = ["javascript:alert('XSSTOKEN')", "java&#115;cript:XSSTOKEN", "&#106;avascript:XSSTOKEN", "javascript&colon;XSSTOKEN",
           "java\nscript:XSSTOKEN", "java\tscript:XSSTOKEN", " javascript:XSSTOKEN", "https://evil.example/XSSTOKEN",
           "//evil.example/XSSTOKEN", "data:text/html,XSSTOKEN", "url(https://evil.example/XSSTOKEN)", "XSSTOKEN",
-          "#XSSTOKEN", "vbscript:XSSTOKEN", "https://example.org/?q=XSSTOKEN"]
+          "#XSSTOKEN", "vbscript:XSSTOKEN", "https://example.org/?q=XSSTOKEN",
+          # a scheme glued to what precedes it (sanitize.SCHEME looks for schemes only where one can start)
+          "1javascript:XSSTOKEN", "x.javascript:XSSTOKEN", "&#49;javascript:XSSTOKEN", "-javascript:XSSTOKEN"]
 SPACE = st.sampled_from([" ", "\n", "/", "\t", "  "])
 QUOTE = st.sampled_from(['"', "'", ""])
 
@@ -123,4 +125,5 @@ def test_what_the_checks_accept_reaches_site_safely(tmp_path_factory, fragments)
     assert result.code == 0, result.stderr  # the build agrees with its own checks
     found = {str(p.relative_to(result.site)): unsafe_places(p.read_text(encoding="utf-8")) for p in result.site.rglob("*.html")}
     assert not {k: v for k, v in found.items() if v}
-    assert TOKEN in (result.site / "p/index.html").read_text(encoding="utf-8") or not accepted
+    # what was accepted is published (when any accepted fragment carries the token at all)
+    assert TOKEN in (result.site / "p/index.html").read_text(encoding="utf-8") or not any(TOKEN in f for f in accepted)

@@ -83,6 +83,7 @@ ATTRIBUTES = {
 }
 LINK_SCHEMES = {"https", "http", "mailto"}
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "xlink:href"}
+LINK_ATTRIBUTES = {"href", "cite", "action", "formaction"}
 SAME_DOCUMENT_URL = re.compile(r"\s*url\(\s*#[\w.-]+\s*\)\s*", re.I)
 # Inline Markdown in data files (timeline texts, estimate notes…): words, emphasis, code, links.
 INLINE_TAGS = {"a", "em", "strong", "code"}
@@ -106,13 +107,21 @@ TAG_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][\w:.-]*)")
 
 def _same_site(url: str) -> bool:
     """A relative address on this site (not //host/…, which borrows the page's scheme)."""
-    parts = urlsplit(url.strip())
-    return not parts.scheme and not parts.netloc and not url.strip().startswith(("//", "\\\\", "/\\"))
+    return all(not (parts := urlsplit(form)).scheme and not parts.netloc and not form.startswith(("//", "\\\\", "/\\"))
+               for form in (url.strip(), _squeezed(url)))
+
+
+def _squeezed(url: str) -> str:
+    # The address with all white space taken out: "java   script:" (Markdown turns a tab into
+    # spaces) is judged as the javascript: it would be if any step on the way dropped the spaces.
+    return "".join(url.split())
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     # Called for every attribute the allowlist admits by name; None removes it.
     if attribute in RESOURCE_ATTRIBUTES and not _same_site(value):
+        return None
+    if attribute in LINK_ATTRIBUTES and (scheme := urlsplit(_squeezed(value)).scheme.lower()) and scheme not in LINK_SCHEMES:
         return None
     if "url(" in value.lower().replace(" ", "") and not SAME_DOCUMENT_URL.fullmatch(value):
         return None
