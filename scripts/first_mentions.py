@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import _site  # noqa: F401 - puts hooks/ on the path
 import yaml
+from sitekit.problems import Problem
 
 LIST = Path(__file__).resolve().parents[1] / "lint" / "first-mentions.yml"
 
@@ -79,28 +81,30 @@ def line_at(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def first_mention_problems(text: str, lang: str) -> list[tuple[int, str]]:
-    """(line, message) for each term whose first use in `text` is not its full form."""
+def first_mention_problems(text: str, lang: str, path: str) -> list[Problem]:
+    """A problem for each term whose first use in `text` (a page's prose) is not its full form."""
     found = []
     for rule in rules(lang):
         first = next(rule.occurrences(text), None)
         if first is None or rule.spelled_out_at(text, first):
             continue
+        line, term, write = line_at(text, first), rule.term, rule.write
         if rule.name:
-            message = f"{rule.term} first appears here without its reading; write {rule.write} at the first mention on the page"
+            found.append(Problem(path, line, f"{term} first appears here without its reading; write {write} at the first mention on the page"))
         else:
-            message = f"{rule.term} is used here before it is spelled out; write {rule.write} at its first use on the page"
-        found.append((line_at(text, first), message))
+            found.append(Problem(path, line, f"{term} is used here before it is spelled out; write {write} at its first use on the page"))
     return found
 
 
-def lone_reading_problems(text: str, lang: str) -> list[tuple[int, str]]:
-    """(line, message) for each reading of a name written without the name before it."""
+def lone_reading_problems(text: str, lang: str, path: str, first_line: int = 1) -> list[Problem]:
+    """A problem for each reading of a name written without the name before it; `text` starts
+    on line `first_line` of `path`."""
     found = []
     for rule in rules(lang):
         if not rule.name:
             continue
         for m in re.finditer(re.escape(rule.reading), text):
             if not text[: m.start()].endswith(rule.term + "（"):
-                found.append((line_at(text, m.start()), f"the reading {rule.reading} stands without the name; write {rule.write}"))
+                line = line_at(text, m.start()) + first_line - 1
+                found.append(Problem(path, line, f"the reading {rule.reading} stands without the name; write {rule.write}"))
     return found

@@ -41,8 +41,7 @@ def page_problems(page: Path, root: Path = ROOT) -> list[Problem]:
     lang = page.parent.name
     markdown = page.read_text(encoding="utf-8")
     text = prose(markdown)
-    found = first_mention_problems(text, lang) + lone_reading_problems(text, lang)
-    return [Problem(shown, line, message) for line, message in found] + vocabulary_problems(shown, markdown)
+    return first_mention_problems(text, lang, shown) + lone_reading_problems(text, lang, shown) + vocabulary_problems(shown, markdown)
 
 
 def data_problems(texts: list[Text]) -> list[Problem]:
@@ -50,7 +49,7 @@ def data_problems(texts: list[Text]) -> list[Problem]:
     found = []
     for t in texts:
         found += vocabulary_problems(t.path, t.text, t.line)
-        found += [Problem(t.path, t.line + line - 1, message) for line, message in lone_reading_problems(t.text, t.lang)]
+        found += lone_reading_problems(t.text, t.lang, t.path, t.line)
     return found
 
 
