@@ -1,4 +1,5 @@
-"""Every reader-facing text of the data files and of labels.yml, in its language, at its own line.
+"""Every reader-facing text of the data files, of labels.yml and of the pages' front matter, in
+its language, at its own line.
 
 A text is a string under a key `ja` or `en` (`ja: …`, `note: {ja: …, en: …}`, or the whole
 `ja:` section of labels.yml); the outermost such key sets the language, so labels.yml's
@@ -14,13 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import _site  # noqa: F401 - puts hooks/ on the path
+from sitekit.corpus import split_front_matter
 from sitekit.problems import Problem
-from sitekit.yamlfiles import LineDict, LineList, line_of, load
+from sitekit.yamlfiles import LineDict, LineList, line_of, load, parse
 
 # The files whose texts readers see: the data the pages render, and the words of the page frame.
 DATA_FILES = ("docs/timeline.yml", "docs/estimates.yml", "docs/places.yml", "docs/corrections.yml", "hooks/sitekit/labels.yml")
 LABELS = "hooks/sitekit/labels.yml"
 LANGUAGES = ("ja", "en")
+# What a page's front matter shows readers: the <title>, the description (search engines, feeds)
+# and the change note (the Atom feeds).
+FRONT_MATTER_KEYS = ("title", "description", "change")
 
 
 @dataclass(frozen=True)
@@ -56,3 +61,21 @@ def collect(root: Path, files: tuple[str, ...] = DATA_FILES) -> tuple[list[Text]
         problems += found
         texts += _walk(data, rel, None, 1)
     return texts, problems
+
+
+def front_matter_texts(root: Path) -> list[Text]:
+    """The title, description and change note of every page, in the page's language. A front
+    matter the build would refuse is left to the build's own message."""
+    texts = []
+    for lang in LANGUAGES:
+        for page in sorted((root / "docs" / lang).glob("*.md")):
+            shown = page.relative_to(root).as_posix()
+            head, _, _ = split_front_matter(page.read_text(encoding="utf-8"))
+            meta, problems = parse(head, shown, first_line=2) if head is not None else (None, [])
+            if problems or not isinstance(meta, LineDict):
+                continue
+            for key in FRONT_MATTER_KEYS:
+                if isinstance(meta.get(key), str) and meta[key].strip():
+                    # The block starts on line 2: the loader counted from its own first line.
+                    texts.append(Text(shown, line_of(meta, key) + 1, lang, meta[key]))
+    return texts

@@ -1,4 +1,5 @@
-"""textlint over the reader-facing texts of the data files and labels.yml (`make lint`).
+"""textlint over the reader-facing texts of the data files, labels.yml and the pages' front
+matter (title, description, change; textlint's Markdown reading skips front matter) (`make lint`).
 
 The Japanese texts get the pages' own textlint configuration (.textlintrc.yml: the house
 terminology of lint/prh-ja.yml, sentence length, the style rules) less the rules written for
@@ -8,7 +9,7 @@ and linted by scripts/textlint_texts.mjs, so each problem names the YAML file's 
 
     docs/estimates.yml:400: 170ミリ => 170mm (textlint prh)
 
-Usage: python scripts/lint_data_texts.py [FILE ...]   (default: every data file and labels.yml)
+Usage: python scripts/lint_data_texts.py [FILE ...]   (default: every data file, labels.yml and every page's front matter)
 Exit status 1 when a problem is found.
 """
 
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from _site import ROOT
-from data_texts import DATA_FILES, LABELS, Text, collect
+from data_texts import DATA_FILES, LABELS, Text, collect, front_matter_texts
 from sitekit.problems import Problem
 
 JA_CONFIG = ".textlintrc.yml"
@@ -70,6 +71,8 @@ def run_textlint(texts: list[Text], root: Path = ROOT) -> list[Problem] | str:
 def main(argv: list[str]) -> int:
     files = tuple(argv) or DATA_FILES
     texts, problems = collect(ROOT, files)
+    if not argv:
+        texts += front_matter_texts(ROOT)
     found = run_textlint(texts)
     if isinstance(found, str):
         print(found, file=sys.stderr)
@@ -78,7 +81,8 @@ def main(argv: list[str]) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problems in the texts of the data files (see the contributing guide, \"Checks before you push\").")
+        print(f"{len(problems)} problems in the texts of the data files and the pages' front matter "
+              "(see the contributing guide, \"Checks before you push\").")
     return 1 if problems else 0
 
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import lint_wording  # noqa: E402
-from data_texts import collect  # noqa: E402
+from data_texts import Text, collect, front_matter_texts  # noqa: E402
 from lint_data_texts import run_textlint  # noqa: E402
 
 TERMS = Path(__file__).parent / "fixtures" / "terminology"
@@ -141,4 +141,17 @@ def test_a_lone_reading_and_working_vocabulary_in_a_data_text_are_found_at_its_l
     assert found == [
         f'data-texts-with-never-forms.yml:5: "保存された資料" {VOCABULARY}',
         "data-texts-with-never-forms.yml:5: the reading キム・ヨンボク stands without the name; write 金永福（キム・ヨンボク）",
+    ]
+
+
+def test_the_front_matter_a_reader_sees_is_a_text_at_its_own_line(tmp_path):
+    # textlint's Markdown reading skips front matter; the title, description and change note
+    # reach readers (the <title>, search engines, the feeds), so they are linted as texts.
+    page = tmp_path / "docs" / "ja" / "deployment.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: 派兵\ndescription: 露朝の公式認知まで\nas_of: 2026-03-17\nchange: 訪ロを加えた。\n---\n\n# 派兵\n", encoding="utf-8")
+    assert front_matter_texts(tmp_path) == [
+        Text("docs/ja/deployment.md", 2, "ja", "派兵"),
+        Text("docs/ja/deployment.md", 3, "ja", "露朝の公式認知まで"),
+        Text("docs/ja/deployment.md", 5, "ja", "訪ロを加えた。"),
     ]
