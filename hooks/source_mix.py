@@ -37,14 +37,25 @@ def mix(sources: Iterable[Source], locale: str) -> dict[str, Any]:
     by_origin = Counter(s.origin for s in sources)
     origin_names = {code: origins.name(code, locale, words["origins"]) for code in by_origin}
     origin_rows = _shares(by_origin, origin_names)
+    others = sum(row["count"] for row in origin_rows[SHOWN_IN_GIST:])
     return {
         "locale": locale,
         "total": len(sources),
         "origins": origin_rows,
         "types": _shares(Counter(s.type for s in sources), words["types"], TYPES),
         "gist": origin_rows[:SHOWN_IN_GIST],
-        "others": sum(row["count"] for row in origin_rows[SHOWN_IN_GIST:]),
+        "others": others,
+        "stack": _stack([row["count"] for row in origin_rows[:SHOWN_IN_GIST]] + ([others] if others else [])),
     }
+
+
+def _stack(counts: list[int]) -> list[dict[str, float]]:
+    """The summary bar's segments (x and width in % of its length), in the gist's order."""
+    total, at, out = sum(counts) or 1, 0, []
+    for count in counts:
+        out.append({"x": round(100 * at / total, 2), "width": round(100 * count / total, 2)})
+        at += count
+    return out
 
 
 def languages(sources: Iterable[Source], locale: str) -> list[dict[str, Any]]:
