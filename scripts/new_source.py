@@ -3,7 +3,7 @@
     make new-source                      # asks for each field (in a terminal)
     .venv/bin/python scripts/new_source.py --id nis-2024-10-18 --type intelligence \\
         --title "…" --publisher-ja 韓国国家情報院 --publisher-en "National Intelligence Service (South Korea)" \\
-        --published 2024-10-18 --language ko [--url https://…]
+        --published 2024-10-18 --language ko --origin kr [--url https://…]
 
 Nothing is written unless the whole registry, with the new entry, passes validation.
 """
@@ -30,6 +30,7 @@ REQUIRED = (
     ("publisher_en", "publisher.en", "publisher in English"),
     ("published", "published", "published (YYYY-MM-DD)"),
     ("language", "language", "language of the source (ja, en, ko, ru, uk …)"),
+    ("origin", "origin", "origin: the original publisher's country as an ISO 3166-1 code (kr, ua, ru, kp, us, jp, gb …), or int"),
 )
 
 
@@ -51,6 +52,7 @@ def entry_text(values: dict[str, str | None]) -> str:
         if values.get(key):
             lines.append(f"  {key}: {_quote(values[key])}")
     lines.append(f"  language: {values['language']}")
+    lines.append(f"  origin: {values['origin']}")
     if values.get("via_ja") or values.get("via_en"):
         lines.append(f"  via: {{ja: {_quote(values.get('via_ja') or '')}, en: {_quote(values.get('via_en') or '')}}}")
     return "\n".join(lines) + "\n"

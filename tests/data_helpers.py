@@ -191,10 +191,11 @@ def unglue(html: str) -> str:
 
 
 def article(html: str) -> str:
-    """The page's content (what the hooks rendered), without Material's chrome."""
+    """The page's content (what the hooks rendered), without Material's chrome and without the
+    "who this page relies on" frame block, whose bars are SVG of the frame, not of the page."""
     match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
     assert match, "no article in the page"
-    return unglue(match.group(1))
+    return unglue(re.sub(r'<details class="source-mix.*?</details>', "", match.group(1), flags=re.S))
 
 
 def fnrefs(html: str) -> Counter[str]:

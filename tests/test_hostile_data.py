@@ -26,6 +26,7 @@ def source(sid: str, **fields: str) -> str:
         "published": "2024-10-18",
         "accessed": "2026-11-22",
         "language": "ja",
+        "origin": "jp",
         **fields,
     }
     return f"- id: {sid}\n" + "".join(f"  {k}: {v}\n" if v is not None else f"  {k}:\n" for k, v in entry.items())

@@ -21,9 +21,10 @@ GOOD = {
     "--published": "2024-10-19",
     "--accessed": "2026-11-22",
     "--language": "en",
+    "--origin": "gb",
     "--url": "https://www.bbc.com/news/articles/example",
 }
-NEW_ENTRY_LINE = 22  # the base registry's 20 lines, a blank line, then the new entry
+NEW_ENTRY_LINE = 24  # the base registry's 22 lines, a blank line, then the new entry
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def test_appends_a_valid_entry_that_the_build_accepts(repo):
         "\n- id: bbc-2024-10-19\n  type: news\n"
         '  title: "North Korea: \\"troops\\" in Russia"\n'
         '  publisher: {ja: "BBC", en: "BBC"}\n  published: 2024-10-19\n  accessed: 2026-11-22\n'
-        '  url: "https://www.bbc.com/news/articles/example"\n  language: en\n'
+        '  url: "https://www.bbc.com/news/articles/example"\n  language: en\n  origin: gb\n'
     )
     sys.path.insert(0, str(ROOT / "hooks"))
     from sitekit.registry import load_registry
@@ -107,6 +108,10 @@ CASES = {
         {"language": "kr"},
         [f'docs/sources.yml:{NEW_ENTRY_LINE + 7}: unknown language code "kr"; use a two-letter ISO 639-1 code such as ja, en, ko, ru, uk'],
     ),
+    "origin not a country code": (
+        {"origin": "uk"},
+        [f'docs/sources.yml:{NEW_ENTRY_LINE + 8}: unknown origin "uk"; the ISO 3166-1 code is gb'],
+    ),
 }
 
 
@@ -130,9 +135,10 @@ def test_asks_for_missing_fields_in_a_terminal(repo, monkeypatch, capsys):
     sys.path.insert(0, str(ROOT / "scripts"))
     import new_source
 
-    answers = iter(["bbc-2024-10-19", "news", "Title", "BBC", "BBC", "2024-10-19", "en", "", ""])
+    answers = iter(["bbc-2024-10-19", "news", "Title", "BBC", "BBC", "2024-10-19", "en", "gb", "", ""])
     monkeypatch.setattr(new_source.sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(answers))
     assert new_source.main(["--root", str(repo), "--accessed", "2026-11-22"]) == 0
     assert "- id: bbc-2024-10-19\n  type: news\n  title: \"Title\"\n" in registry(repo)
     assert "url:" not in registry(repo)[len(BASE):]
+    assert "  language: en\n  origin: gb\n" in registry(repo)

@@ -11,10 +11,10 @@ CASES = {
     ],
     "empty.yml": ["docs/sources.yml:1: the file is empty; add at least one source ('- id: …')"],
     "entry-not-a-mapping.yml": [
-        "docs/sources.yml:21: entry 3 is not a mapping of fields; start it with '- id: …'",
+        "docs/sources.yml:23: entry 3 is not a mapping of fields; start it with '- id: …'",
     ],
     "duplicate-id.yml": [
-        'docs/sources.yml:21: duplicate id "nis-2024-10-18" (first defined on line 1); give each entry its own id',
+        'docs/sources.yml:23: duplicate id "nis-2024-10-18" (first defined on line 1); give each entry its own id',
     ],
     "unknown-type.yml": [
         'docs/sources.yml:2: unknown type "blog"; use one of: news, government, intelligence, state-media, '
@@ -23,17 +23,17 @@ CASES = {
     "missing-title.yml": ['docs/sources.yml:1: entry 1 (nis-2024-10-18) is missing the required field "title"'],
     "impossible-date.yml": ['docs/sources.yml:7: "published: 2024-02-30" is not a real date; write it as YYYY-MM-DD'],
     "accessed-before-published.yml": [
-        "docs/sources.yml:16: accessed 2024-10-01 is before published 2024-10-18; a source cannot be read before it appears",
+        "docs/sources.yml:17: accessed 2024-10-01 is before published 2024-10-18; a source cannot be read before it appears",
     ],
     "future-date.yml": [
         'docs/sources.yml:8: "accessed: 2999-01-01" is in the future; only dates that have passed belong here',
     ],
     "http-url.yml": [
-        'docs/sources.yml:17: "url: http://newsweekjapan.jp/headlines/world/2024/10/520203.php" must be a full https:// '
+        'docs/sources.yml:18: "url: http://newsweekjapan.jp/headlines/world/2024/10/520203.php" must be a full https:// '
         "address copied from the page itself",
     ],
     "title-translated-into-own-language.yml": [
-        'docs/sources.yml:14: "title_ja" translates the title into its own language (ja); remove it',
+        'docs/sources.yml:15: "title_ja" translates the title into its own language (ja); remove it',
     ],
     "unknown-language.yml": [
         'docs/sources.yml:9: unknown language code "kr"; use a two-letter ISO 639-1 code such as ja, en, ko, ru, uk',
@@ -41,15 +41,22 @@ CASES = {
     "duplicate-key.yml": ['docs/sources.yml:9: duplicate key "accessed" in one entry; keep only one'],
     "unknown-field.yml": [
         'docs/sources.yml:7: unknown field "publised"; allowed fields are id, type, title, publisher, accessed, language, '
-        "title_en, title_ja, published, url, archive_url, via",
+        "origin, title_en, title_ja, published, url, archive_url, via",
     ],
     "title-not-text.yml": ['docs/sources.yml:3: "title" must be non-empty text; put the value in quotes'],
     "source-cited-by-no-page.yml": [
-        'docs/sources.yml:21: source "bbc-2024-10-19" is cited by no page; cite it or remove the entry',
+        'docs/sources.yml:23: source "bbc-2024-10-19" is cited by no page; cite it or remove the entry',
     ],
     "malformed-id.yml": [
         'docs/sources.yml:1: id "NIS_2024" may contain only lowercase a–z, 0–9 and single hyphens, e.g. nis-2024-10-18',
     ],
+    "unknown-origin.yml": [
+        'docs/sources.yml:22: unknown origin "xx"; use the lower-case ISO 3166-1 alpha-2 code of the country whose outlet or '
+        "office published the source (kr, ua, ru, kp, us, jp, gb …), or int for an international organisation",
+    ],
+    "origin-upper-case.yml": ['docs/sources.yml:10: origin "KR" must be written in lower case: kr'],
+    "origin-uk.yml": ['docs/sources.yml:22: unknown origin "uk"; the ISO 3166-1 code is gb'],
+    "missing-origin.yml": ['docs/sources.yml:11: entry 2 (reuters-2024-10-18) is missing the required field "origin"'],
     "publisher-not-bilingual.yml": [
         'docs/sources.yml:6: "publisher" must have a Japanese and an English text: publisher: {ja: …, en: …}',
     ],

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import origins
 from .datafields import Fields, load_list
 from .problems import Problem
 from .yamlfiles import as_date, line_of
@@ -31,7 +32,7 @@ LANGUAGES = frozenset(
     "ja en ko ru uk zh fr de es it pl nl sv fi no da et lv lt cs sk hu ro bg sr hr "
     "tr ar fa he hi vi th id ms mn kk be pt el".split()
 )
-REQUIRED = ("id", "type", "title", "publisher", "accessed", "language")
+REQUIRED = ("id", "type", "title", "publisher", "accessed", "language", "origin")
 OPTIONAL = ("title_en", "title_ja", "published", "url", "archive_url", "via")
 
 
@@ -45,6 +46,7 @@ class Source:
     publisher: dict[str, str]
     accessed: dt.date
     language: str
+    origin: str  # sitekit.origins: the publisher's country code, or "int"
     line: int
     published: dt.date | None = None
     title_en: str | None = None
@@ -72,6 +74,7 @@ class Source:
             "url": self.url,
             "archive_url": self.archive_url,
             "language": self.language,
+            "origin": self.origin,
             "via": self.via,
         }
         return {k: v for k, v in out.items() if v is not None}
@@ -89,6 +92,9 @@ def _validate_entry(
     language = f.text("language", plain=True)
     if language is not None and language not in LANGUAGES:
         f.add("language", f'unknown language code "{language}"; use a two-letter ISO 639-1 code such as ja, en, ko, ru, uk')
+    origin = f.text("origin", plain=True)
+    if origin is not None and (why := origins.problem(origin)):
+        f.add("origin", why)
     title = f.text("title", plain=True)
     translated = {key: f.text(key, plain=True) for key in ("title_en", "title_ja")}
     for key, lang in (("title_en", "en"), ("title_ja", "ja")):
@@ -99,10 +105,10 @@ def _validate_entry(
     if published and accessed and accessed < published:
         f.add("accessed", f"accessed {accessed} is before published {published}; a source cannot be read before it appears")
     url, archive = f.https("url"), f.https("archive_url")
-    if not f.ok or None in (sid, kind, title, publisher, accessed, language):
+    if not f.ok or None in (sid, kind, title, publisher, accessed, language, origin):
         return None, problems
     return Source(
-        id=sid, type=kind, title=title, publisher=publisher, accessed=accessed, language=language,
+        id=sid, type=kind, title=title, publisher=publisher, accessed=accessed, language=language, origin=origin,
         line=line_of(node), published=published, title_en=translated["title_en"],
         title_ja=translated["title_ja"], url=url, archive_url=archive, via=via,
     ), []

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
@@ -21,6 +22,11 @@ MONTHS_EN = "January February March April May June July August September October
 def labels() -> dict[str, Any]:
     """The per-language words of generated text (labels.yml beside this module)."""
     return yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8"))
+
+
+def language_name(code: str, locale: str) -> str:
+    """A language as readers of `locale` name it ("韓国語", "Korean"), from CLDR through Babel."""
+    return Locale(locale).languages.get(code, code)
 
 
 def localdate(value: dt.date | str | None, locale: str) -> str:
@@ -49,6 +55,7 @@ def install_filters(env: Environment) -> Environment:
     env.filters["localdate"] = localdate
     env.filters.update(EXTRA_FILTERS)
     env.globals["labels"] = labels()
+    env.globals["language_name"] = language_name
     env.globals.update(EXTRA_GLOBALS)
     env.bytecode_cache = env.bytecode_cache or TEMPLATE_CACHE
     return env
