@@ -51,6 +51,7 @@ def place(pid: str, **fields: str) -> str:
 
 def correction(**fields: str) -> str:
     entry = {"page": "about", "ja": "数字を直した。", "en": "Corrected a figure.", **fields}
+    entry.setdefault("id", "2025-02-01-1")
     return "- date: 2025-02-01\n" + "".join(f"  {k}: {v}\n" if v is not None else f"  {k}:\n" for k, v in entry.items())
 
 
