@@ -3,7 +3,6 @@ these data' with the licence beside the data downloads."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -70,7 +69,8 @@ def test_the_citation_block_sits_right_under_the_as_of_line(site):
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=IDS)
 def test_the_download_links_name_the_files_beside_the_page(site, lang, name):
     # What the files say, read by the programs that import them: tests/test_citation_clients.py.
-    found = {a["href"]: (a["download"], a["type"]) for a in page(site, _path(lang, name)).find("a") if "download" in a and a["href"].startswith("cite.")}
+    links = page(site, _path(lang, name)).find("a")
+    found = {a["href"]: (a["download"], a["type"]) for a in links if "download" in a and a["href"].startswith("cite.")}
     assert found == {
         "cite.bib": (f"nk-russia-{name}-{lang}.bib", "application/x-bibtex"),
         "cite.ris": (f"nk-russia-{name}-{lang}.ris", "application/x-research-info-systems"),

@@ -24,6 +24,9 @@ CASES = {
     "not-a-list.yml": [f"{LOG}:1: the file must be a YAML list of corrections, each starting with '- date: …'"],
     "empty-file.yml": [f"{LOG}:1: the file is empty; write [] when there is nothing yet, or add one ('- date: …')"],
     "entry-not-a-mapping.yml": [f"{LOG}:1: entry 1 is not a mapping of fields; start it with '- date: …'"],
+    "missing-id.yml": [f'{LOG}:1: entry 1 (2024-10-20) is missing the required field "id"'],
+    "duplicate-id.yml": [f'{LOG}:10: duplicate correction id "2024-10-20-1" (first defined on line 5); give each entry its own correction id'],
+    "malformed-id.yml": [f'{LOG}:5: correction id "Fix_1" may contain only lowercase a–z, 0–9 and single hyphens, e.g. 2026-12-08-1'],
 }
 
 
