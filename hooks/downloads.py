@@ -22,5 +22,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         if dataset.downloads is None or data is None:
             continue
         for name, text in dataset.downloads(data).items():
-            # CSV with a BOM so that spreadsheet programs read the Japanese text as UTF-8
-            (root / name).write_text(text, encoding="utf-8-sig" if name.endswith(".csv") else "utf-8")
+            # CSV with a BOM so that spreadsheet programs read the Japanese text as UTF-8; bytes, so
+            # that the CSV's CRLF line ends are written as they are on every system
+            (root / name).write_bytes(text.encode("utf-8-sig" if name.endswith(".csv") else "utf-8"))

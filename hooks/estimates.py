@@ -118,8 +118,9 @@ def _spreadsheet_safe(text: str) -> str:
 
 
 def _csv(estimates: list[Estimate]) -> str:
+    """The estimates as CSV, by the csv module: RFC 4180's CRLF line ends and quoting."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     header = ["measure", "counts", "estimator", "low", "high", "qualifier", "as_of", "by_ja", "by_en", "note_ja", "note_en", "sources"]
     writer.writerow(header)
     for e in estimates:

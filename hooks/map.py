@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from mkdocs.utils import get_relative_url
 from sitekit import geo, render, state
 from sitekit.datasets import Dataset, json_download, register
 from sitekit.figures import cited
@@ -214,9 +215,10 @@ def _render(places: dict[str, Place], locale: str, context: dict[str, Any]) -> s
     if stops:
         desc += text["desc_route"].format(route=route_text)
     template = state.ENV.get_template("partials/map.html")
+    page = context["page"]
     return template.render(
         frames=frames, highlight=HIGHLIGHT, places=listed, route=bool(stops), route_text=route_text,
-        title=text["title"], desc=desc, L=words, locale=locale,
+        title=text["title"], desc=desc, L=words, locale=locale, page=page, json_url=get_relative_url(JSON_NAME, page.url),
     )
 
 

@@ -1,22 +1,26 @@
 """MkDocs hook: schema.org JSON-LD for search engines and dataset search.
 
-Every article page gets an `Article` (headline, description, language, last update, the
-site as publisher, the CC BY 4.0 licence, the page in the other language, and every source
-it cites as `citation`); a page showing a data set with downloads (estimates, timeline,
-sources) gets a `Dataset` with its CSV/JSON files as `distribution`. The template
-(overrides/partials/structured-data.html) writes it with the `jsonld` filter, which escapes
-<, > and & so that no title can close the script element.
+Every article page gets an `Article` (headline: the page's h1; description, language, first
+publication and last update, the site as author and publisher, the share image, the CC BY
+4.0 licence, every source it cites as `citation`, and its other language: the Japanese page
+is the original, whose `workTranslation` is the English page, and the English page names it
+as `translationOfWork`); a page showing a data set with downloads (estimates, timeline,
+sources, map places) gets a `Dataset` with its CSV/JSON files as `distribution`; each home
+page gets the `WebSite` (the site's name for search results). The template
+(overrides/partials/structured-data.html) writes it with the `jsonld` filter: JSON from the
+json module, then every character that means something to the HTML parser inside a script
+element (<, >, &, ') and the two line separators older JavaScript parsers choke on (U+2028,
+U+2029) as \\uXXXX escapes, so no text can close the script (`</script>`), open a comment
+(`<!--`) or break a reader that evaluates it.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 from typing import Any
 from urllib.parse import urljoin
 
 from jinja2 import Environment
-from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -24,20 +28,36 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sitekit import render, state
 from sitekit.datasets import DATASETS
-from sitekit.page_record import LICENSE_URL, PageRecord, record_of
+from sitekit.page_record import LICENSE_URL, SHARE_IMAGE, PageRecord, record_of
 from sitekit.registry import Source
+from sitekit.site import LOCALES
 
 MEDIA_TYPES = {".csv": "text/csv", ".json": "application/json"}
-_dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+# Only ever inside JSON strings (json.dumps writes none of them as syntax), where \uXXXX is the same text.
+SCRIPT_SAFE = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&'\u2028\u2029"})
 
 
 def jsonld(value: Any) -> Markup:
-    """JSON for inside <script>: "<", ">", "&" and "'" as \\u escapes, Japanese as is."""
-    return htmlsafe_json_dumps(value, dumps=_dumps)
+    """JSON for inside <script type="application/ld+json">: Japanese as is, SCRIPT_SAFE escaped."""
+    return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE))
 
 
 def _organization(rec: PageRecord) -> dict[str, Any]:
-    return {"@type": "Organization", "name": rec.site_name, "url": rec.home_url}
+    return {"@type": "Organization", "@id": f"{rec.home_url}#organization", "name": rec.site_name, "url": rec.home_url}
+
+
+def _image(rec: PageRecord) -> dict[str, Any]:
+    """The site's share image (og:image), which every page uses."""
+    return {"@type": "ImageObject", "url": urljoin(rec.root_url, SHARE_IMAGE["path"]), "width": SHARE_IMAGE["width"], "height": SHARE_IMAGE["height"]}
+
+
+def _translations(rec: PageRecord) -> dict[str, Any]:
+    """The page's other languages: the default language's page is the original, the others its translations."""
+    versions = [{"@type": "Article", "@id": f"{url}#article", "url": url, "inLanguage": lang} for lang, url in rec.alternates]
+    if rec.locale == LOCALES[0]:
+        return {"workTranslation": versions} if versions else {}
+    original = [v for v in versions if v["inLanguage"] == LOCALES[0]]
+    return {"translationOfWork": original[0]} if original else {}
 
 
 def _source(source: Source, locale: str) -> dict[str, Any]:
@@ -67,14 +87,17 @@ def article(rec: PageRecord, cited: list[Source]) -> dict[str, Any]:
         "inLanguage": rec.locale,
         "url": rec.url,
         "mainEntityOfPage": rec.url,
+        "image": _image(rec),
+        "author": _organization(rec),
         "publisher": _organization(rec),
         "license": LICENSE_URL,
         "isAccessibleForFree": True,
     }
-    if rec.date:
-        out["dateModified"] = rec.date.isoformat()
-    # Both languages are versions of one text: each names the other as its translation.
-    out["workTranslation"] = [{"@type": "Article", "url": url, "inLanguage": lang} for lang, url in rec.alternates]
+    if rec.published:
+        out["datePublished"] = rec.published.isoformat()
+    if rec.updated:
+        out["dateModified"] = rec.updated.isoformat()
+    out |= _translations(rec)
     out["citation"] = [_source(s, rec.locale) for s in cited]
     return out
 
@@ -98,14 +121,29 @@ def dataset(rec: PageRecord, marker: str, names: list[str]) -> dict[str, Any]:
             for name in names
         ],
     }
-    if rec.date:
-        out["dateModified"] = rec.date.isoformat()
+    if rec.updated:
+        out["dateModified"] = rec.updated.isoformat()
     return out
+
+
+def website(rec: PageRecord) -> dict[str, Any]:
+    """The site, on its home page in each language."""
+    return {
+        "@type": "WebSite",
+        "@id": f"{rec.home_url}#website",
+        "name": rec.site_name,
+        "url": rec.home_url,
+        "inLanguage": rec.locale,
+        "publisher": _organization(rec),
+        "license": LICENSE_URL,
+    }
 
 
 def graph(rec: PageRecord) -> dict[str, Any] | None:
     """Everything the page says about itself in JSON-LD, or None for a page with nothing to say."""
     items = []
+    if rec.url == rec.home_url:
+        items.append(website(rec))
     if rec.is_article:
         cited = sorted(state.SITE.cites.per_page.get((rec.locale, rec.rel), {}))
         items.append(article(rec, [state.SITE.sources[sid] for sid in cited if sid in state.SITE.sources]))
@@ -115,6 +153,9 @@ def graph(rec: PageRecord) -> dict[str, Any] | None:
         if data is not None and kind is not None and kind.downloads is not None:
             items.append(dataset(rec, marker, sorted(kind.downloads(data))))
     return {"@context": "https://schema.org", "@graph": items} if items else None
+
+
+render.EXTRA_GLOBALS["share_image"] = SHARE_IMAGE  # og:image in partials/head-meta.html
 
 
 # The filter the template uses.

@@ -27,6 +27,7 @@ def _page(title: str, description: str, today: dt.date) -> str:
     return (
         f'---\ntitle: "{quoted[0]}"\ndescription: "{quoted[1]}"\n'
         f"as_of: {today.isoformat()}  # the date of the newest source this page relies on: change it\n"
+        f"published: {today.isoformat()}  # the day the page first appears on the site: change it if that is later\n"
         f"---\n\n# {title}\n"
     )
 

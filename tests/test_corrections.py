@@ -20,10 +20,13 @@ CASES = {
         f'{LOG}:5: source "reuters-2024-1018" is not a listed source (did you mean reuters-2024-10-18?)'
     ],
     "sources-not-a-list.yml": [f'{LOG}:5: "sources" must list at least one source id: sources: [nis-2024-10-18]'],
-    "unknown-field.yml": [f'{LOG}:5: unknown field "reason"; allowed fields are date, page, ja, en, sources'],
+    "unknown-field.yml": [f'{LOG}:5: unknown field "reason"; allowed fields are date, id, page, ja, en, sources'],
     "not-a-list.yml": [f"{LOG}:1: the file must be a YAML list of corrections, each starting with '- date: …'"],
     "empty-file.yml": [f"{LOG}:1: the file is empty; write [] when there is nothing yet, or add one ('- date: …')"],
     "entry-not-a-mapping.yml": [f"{LOG}:1: entry 1 is not a mapping of fields; start it with '- date: …'"],
+    "missing-id.yml": [f'{LOG}:1: entry 1 (2024-10-20) is missing the required field "id"'],
+    "duplicate-id.yml": [f'{LOG}:10: duplicate correction id "2024-10-20-1" (first defined on line 5); give each entry its own correction id'],
+    "malformed-id.yml": [f'{LOG}:5: correction id "Fix_1" may contain only lowercase a–z, 0–9 and single hyphens, e.g. 2026-12-08-1'],
 }
 
 

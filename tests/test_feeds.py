@@ -4,6 +4,8 @@ last update and every correction, linked from every page's <head> and the correc
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
 from pathlib import Path
 
 import feedparser
@@ -12,6 +14,11 @@ import yaml
 from reader_site import SITE_URL, built_sample, page
 from site_conftest import ROOT
 from site_conftest import page as md_page
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from sitekit.corrections_data import Correction  # noqa: E402
+from sitekit.feed_entries import atom, entries  # noqa: E402
+from sitekit.page_record import PageRecord  # noqa: E402
 
 FEEDS = {"ja": "feed.xml", "en": "en/feed.xml"}
 FRONT = "---\n"
@@ -50,7 +57,9 @@ def test_feed_lists_the_last_update_of_every_page(site, lang):
     for link, meta in expected.items():
         entry = updates[link]
         assert dt.date(*entry.updated_parsed[:3]) == meta["updated"]
-        assert meta["title"] in entry.title
+        name = link.removeprefix(SITE_URL + ("" if lang == "ja" else "en/")).rstrip("/") or "index"
+        heading = re.search(r"^# (.*)$", (ROOT / "docs" / lang / f"{name}.md").read_text(encoding="utf-8"), re.M).group(1)
+        assert heading in entry.title
         assert entry.summary == meta.get("change", meta["description"])
 
 
@@ -110,3 +119,47 @@ def test_change_that_is_not_text_stops_the_build(project):
     build = project.build()
     assert build.code == 1
     assert 'docs/en/about.md:5: the front matter\'s "change" must be one sentence of text: what the last update changed' in build.problems
+
+
+@pytest.mark.parametrize("lang", FEEDS)
+def test_every_entry_of_a_feed_has_its_own_title(site, lang):
+    # Several corrections of one page on one day are usual: each title says which correction it is.
+    titles = [e.title for e in _parse(site / FEEDS[lang]).entries]
+    assert len(titles) == len(set(titles))
+
+
+@pytest.mark.parametrize("lang", FEEDS)
+def test_correction_entries_are_identified_by_their_id_in_the_log(site, lang):
+    log = yaml.safe_load((ROOT / "docs" / "corrections.yml").read_text(encoding="utf-8"))
+    feed = _parse(site / FEEDS[lang])
+    found = {e.id: e.summary for e in feed.entries if any(t.term == "correction" for t in e.tags)}
+    prefix = SITE_URL + ("" if lang == "ja" else "en/")
+    assert found == {f"{prefix}{c['page'].removesuffix('.md')}/#correction-{c['id']}": c[lang] for c in log}
+
+
+def _record(rel: str) -> PageRecord:
+    url = f"https://example.org/{rel.removesuffix('.md')}/"
+    return PageRecord(locale="en", rel=rel, title=rel, description="d", site_name="Site", root_url="https://example.org/",
+                      home_url="https://example.org/", url=url, updated=None, published=None, as_of=None, is_article=True,
+                      alternates=(), markers=())
+
+
+def test_adding_a_correction_changes_no_published_entry_id():
+    # RFC 4287 4.2.6: an entry's id never changes. Corrections are listed newest first, then by
+    # page: a new one of the same day sorts between the others, whatever the file's order.
+    words = {"correction": "Correction to {title}: {summary}", "updated": "Updated: {title}", "updated_text": "{description}"}
+    pages = {rel: _record(rel) for rel in ("weapons.md", "treaty.md", "deployment.md")}
+    day = dt.date(2026, 12, 2)
+    log = [Correction(day, cid, rel, {"ja": "x", "en": f"Corrected {cid}."}) for cid, rel in
+           (("w-a", "weapons.md"), ("w-b", "weapons.md"), ("t", "treaty.md"), ("d", "deployment.md"))]
+    added = Correction(day, "t-2", "treaty.md", {"ja": "x", "en": "Corrected t-2."})
+
+    def ids(corrections: list[Correction]) -> dict[str, str]:
+        ordered = sorted(corrections, key=lambda c: (c.date, c.page, c.id), reverse=True)  # as corrections_data loads them
+        home = "https://example.org/"
+        xml = atom("en", "t", "Site", home + "feed.xml", home, home, entries(pages, ordered, words, {}))
+        return {e.summary: e.id for e in feedparser.parse(xml).entries}
+
+    before, after = ids(log), ids([*log, added])
+    assert {text: after[text] for text in before} == before
+    assert len(set(after.values())) == len(after) == 5

@@ -7,6 +7,8 @@ text that causes it) and say what to write instead.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from batch import run
 from data_helpers import DATA, add_data
@@ -50,8 +52,12 @@ def place(pid: str, **fields: str) -> str:
     return f"- id: {pid}\n" + "".join(f"  {k}: {v}\n" if v is not None else f"  {k}:\n" for k, v in entry.items())
 
 
+_CORRECTION_IDS = itertools.count(1)
+
+
 def correction(**fields: str) -> str:
     entry = {"page": "about", "ja": "数字を直した。", "en": "Corrected a figure.", **fields}
+    entry.setdefault("id", f"2025-02-01-{next(_CORRECTION_IDS)}")  # the cases share one log: ids stay unique
     return "- date: 2025-02-01\n" + "".join(f"  {k}: {v}\n" if v is not None else f"  {k}:\n" for k, v in entry.items())
 
 

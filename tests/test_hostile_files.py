@@ -11,7 +11,7 @@ PLAIN = 'the front matter "{}" must be plain text, but {}; write the text itself
 HTML = "it contains HTML or an HTML entity (such as &amp;)"
 QUOTE = 'it contains a straight double quote ("), which would end an HTML attribute; use “ ” or 「 」'
 UNCHECKED = "this file would be published without being checked: "
-KEYS = "title, description, as_of, article, translation_of, updated, change"
+KEYS = "title, description, as_of, article, translation_of, published, updated, change"
 
 
 def front(head: str) -> str:

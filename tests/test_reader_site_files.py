@@ -1,12 +1,15 @@
-"""Site-level files: the two 404 pages, robots.txt and the Pagefind index."""
+"""Site-level files: the two 404 pages, robots.txt, the sitemap and the Pagefind index."""
 
 from __future__ import annotations
 
 import json
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from reader_site import SITE_URL, page
+from site_conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +49,32 @@ def test_pagefind_indexed_every_page_of_both_languages_once(site):
 
 def test_materials_search_index_is_not_built(site):
     assert not (site / "search" / "search_index.json").exists()
+
+
+def _sitemap(site: Path) -> dict[str, tuple[str | None, dict[str, str]]]:
+    """loc -> (lastmod, hreflang -> href) of every URL in sitemap.xml."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    out = {}
+    for url in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns):
+        lastmod = url.find("s:lastmod", ns)
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        out[url.find("s:loc", ns).text] = (lastmod.text if lastmod is not None else None, links)
+    return out
+
+
+def test_sitemap_dates_each_page_by_its_last_update(site):
+    # Not the build date: Google uses lastmod only when it is verifiably accurate.
+    expected = {}
+    for md in sorted((ROOT / "docs").glob("*/*.md")):
+        lang, name = md.parent.name, md.stem
+        updated = re.search(r"^updated: (.*)$", md.read_text(encoding="utf-8"), re.M)
+        url = SITE_URL + ("" if lang == "ja" else "en/") + ("" if name == "index" else f"{name}/")
+        expected[url] = updated.group(1) if updated else None
+    assert {loc: lastmod for loc, (lastmod, _) in _sitemap(site).items()} == expected
+
+
+def test_sitemap_alternates_are_the_page_heads_alternates(site):
+    for loc, (_, links) in _sitemap(site).items():
+        head = page(site, loc.removeprefix(SITE_URL))
+        assert links == {a["hreflang"]: a["href"] for a in head.find("link", rel="alternate") if "hreflang" in a}
+        assert links["x-default"] == links["ja"]

@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from reader_site import SITE_URL, built_sample
+from clients import expand, vocabulary
+from reader_site import SITE_URL, Tags, built_sample
 from site_conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -84,26 +85,99 @@ def test_article_says_what_where_when_and_links_the_other_language(site, lang, n
     graph, _ = _graph(site, lang, name)
     article = next(x for x in graph if x["@type"] == "Article")
     text = (DOCS / lang / f"{name}.md").read_text(encoding="utf-8")
-    assert article["headline"] == re.search(r"^title: (.*)$", text, re.M).group(1)
+    assert article["headline"] == re.search(r"^# (.*)$", text, re.M).group(1)  # the page's h1, not its short nav title
     assert article["inLanguage"] == lang and article["license"] == LICENSE
     assert article["url"] == _url(lang, name) and article["description"]
     assert article["dateModified"] == re.search(r"^updated: (.*)$", text, re.M).group(1)
     assert article["publisher"]["@type"] == "Organization" and article["publisher"]["name"]
+
+
+@pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=[f"{lang}/{name}" for lang, name in ARTICLES])
+def test_article_has_what_search_engines_recommend(site, lang, name):
+    # Google's Article documentation recommends author, image, datePublished and dateModified.
+    graph, _ = _graph(site, lang, name)
+    article = next(x for x in graph if x["@type"] == "Article")
+    text = (DOCS / lang / f"{name}.md").read_text(encoding="utf-8")
+    assert article["author"] == article["publisher"] and article["author"]["url"] == SITE_URL + ("" if lang == "ja" else "en/")
+    assert article["image"] == {"@type": "ImageObject", "url": SITE_URL + "assets/images/share.png", "width": 1200, "height": 630}
+    assert (site / "assets/images/share.png").is_file()
+    assert article["datePublished"] == re.search(r"^published: (.*)$", text, re.M).group(1) <= article["dateModified"]
+
+
+@pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=[f"{lang}/{name}" for lang, name in ARTICLES])
+def test_the_english_article_is_the_translation_of_the_japanese(site, lang, name):
+    graph, _ = _graph(site, lang, name)
+    article = next(x for x in graph if x["@type"] == "Article")
     other = "en" if lang == "ja" else "ja"
-    assert article["workTranslation"] == [{"@type": "Article", "url": _url(other, name), "inLanguage": other}]
+    version = {"@type": "Article", "@id": _url(other, name) + "#article", "url": _url(other, name), "inLanguage": other}
+    if lang == "ja":
+        assert article["workTranslation"] == [version] and "translationOfWork" not in article
+    else:
+        assert article["translationOfWork"] == version and "workTranslation" not in article
 
 
-@pytest.mark.parametrize(("name", "files"), [("estimates", ["estimates.csv", "estimates.json"]), ("timeline", ["timeline.json"])])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_home_page_names_the_website(site, lang):
+    graph, _ = _graph(site, lang, "index")
+    [website] = [x for x in graph if x["@type"] == "WebSite"]
+    home = SITE_URL + ("" if lang == "ja" else "en/")
+    assert website["url"] == home and website["inLanguage"] == lang
+    assert website["name"] == Tags((site / home.removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")).meta("og:site_name")[0]
+
+
+@pytest.mark.parametrize(("name", "files"), [
+    ("estimates", ["estimates.csv", "estimates.json"]), ("timeline", ["timeline.json"]), ("sources", ["sources.json"]), ("map", ["places.json"]),
+])
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_data_pages_describe_their_dataset_and_its_downloads(site, lang, name, files):
     graph, _ = _graph(site, lang, name)
     dataset = next(x for x in graph if x["@type"] == "Dataset")
-    assert dataset["name"] and dataset["description"] and dataset["license"] == LICENSE
+    # Google's Dataset documentation: a description of 50 to 5,000 characters.
+    assert dataset["name"] and 50 <= len(dataset["description"]) <= 5000 and dataset["license"] == LICENSE
     urls = sorted(d["contentUrl"] for d in dataset["distribution"])
     assert urls == [SITE_URL + f for f in files]
     assert all((site / f).is_file() for f in files)
     types = {d["contentUrl"].rsplit(".", 1)[1]: d["encodingFormat"] for d in dataset["distribution"]}
     assert types.get("csv", "text/csv") == "text/csv" and types["json"] == "application/json"
+    # Linked from the page itself, so readers find the files too.
+    hrefs = {(site / _url(lang, name).removeprefix(SITE_URL) / a["href"]).resolve() for a in Tags(
+        (site / _url(lang, name).removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")).find("a") if "download" in a}
+    assert {(site / f).resolve() for f in files} <= hrefs
+
+
+PAGES_WITH_JSONLD = sorted({*ARTICLES, *((lang, name) for lang in ("ja", "en") for name in ("index", "sources"))})
+
+
+@pytest.mark.parametrize(("lang", "name"), PAGES_WITH_JSONLD, ids=[f"{lang}/{name}" for lang, name in PAGES_WITH_JSONLD])
+def test_json_ld_expands_to_schema_org_terms_used_on_their_types(site, lang, name):
+    # PyLD expands the document against schema.org's context; every type must be a schema.org
+    # type and every property one that schema.org defines for the type it is used on.
+    html = (site / _url(lang, name).removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")
+    [script] = Scripts(html).jsonld
+    types, properties = vocabulary()
+    problems = []
+
+    def check(node: dict) -> None:
+        node_types = [t.removeprefix("http://schema.org/") for t in node.get("@type", [])]
+        problems.extend(f"unknown type {t}" for t in node_types if t not in types)
+        ancestors = set().union(*(types.get(t, {t}) for t in node_types)) if node_types else set()
+        for key, values in node.items():
+            if key.startswith("@"):
+                continue
+            prop = key.removeprefix("http://schema.org/")
+            if prop not in properties:
+                problems.append(f"unknown property {key}")
+            elif ancestors and not properties[prop] & ancestors:
+                problems.append(f"{prop} is not a property of {node_types}")
+            for value in values:
+                if isinstance(value, dict) and "@value" not in value:
+                    check(value)
+
+    expanded = expand(json.loads(script))
+    assert expanded
+    for node in expanded:
+        check(node)
+    assert not problems
 
 
 def test_a_title_with_script_end_tag_cannot_leave_the_script(project):
@@ -118,6 +192,7 @@ def test_a_title_with_script_end_tag_cannot_leave_the_script(project):
         'docs/en/about.md:2: the front matter "title" must be plain text, but it contains HTML or an HTML entity (such as &amp;); '
         "write the text itself"
     ]
-    block = str(structured_data.jsonld({"headline": hostile}))
-    assert "<" not in block and ">" not in block and "&" not in block.replace("\\u0026", "")
-    assert json.loads(block)["headline"] == hostile
+    value = {"headline": hostile + " \u2028 \u2029 ' \\ \""}
+    block = str(structured_data.jsonld(value))
+    assert not set(block) & set("<>&'\u2028\u2029")
+    assert json.loads(block) == value

@@ -24,7 +24,7 @@ from .textfiles import read_utf8
 from .yamlfiles import LineDict, is_empty, line_of, parse
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # mkdocs.utils.meta.YAML_RE
-KEYS = ("title", "description", "as_of", "article", "translation_of", "updated", "change")
+KEYS = ("title", "description", "as_of", "article", "translation_of", "published", "updated", "change")
 # Python-Markdown slows down sharply (quadratic) on thousands of unclosed "<" or "[" and
 # recurses once per level of nesting: these limits are far above any real page (the longest
 # has 23 KB, 135 "[" and no "<") and keep a hostile page from hanging or crashing the build.
@@ -107,9 +107,11 @@ def _front_matter(page: Page, today: dt.date) -> list[Problem]:
     if "translation_of" in meta and not isinstance(meta["translation_of"], str):
         f.add("translation_of", 'the front matter "translation_of" must be a quoted hash; run make sync-translation NAME=… to write it')
     page.meta = dict(meta)
-    for key in ("as_of", "updated"):
+    for key in ("as_of", "published", "updated"):
         text = None if is_empty(meta.get(key)) else f.date(key, today)
         page.meta[key] = dt.date.fromisoformat(text) if text else None
+    if page.meta["published"] and page.meta["updated"] and page.meta["published"] > page.meta["updated"]:
+        f.add("published", 'the front matter "published" is later than "updated"; "published" is the day the page first appeared')
     if page.is_article and is_empty(meta.get("as_of")):
         problems.append(
             Problem(page.shown, 1, 'the front matter needs "as_of: YYYY-MM-DD", the date of the newest source the page relies on')

@@ -1,8 +1,10 @@
 """The corrections log (docs/corrections.yml): substantive corrections, with dates, as data.
 
-An empty list (`[]`) is valid: the log starts with nothing to report. Each entry names the
-page it corrected (a page that exists in both languages), says what changed in each language
-and may list the sources the correction rests on, which the page then cites like prose.
+An empty list (`[]`) is valid: the log starts with nothing to report. Each entry has an `id`
+that never changes once published (the Atom feeds identify the correction by it, and a feed
+reader shows an entry whose id it has not seen as new), names the page it corrected (a page
+that exists in both languages), says what changed in each language and may list the sources
+the correction rests on, which the page then cites like prose.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from .yamlfiles import as_date, line_of
 
 FILENAME = "corrections.yml"
 PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}")
-REQUIRED = ("date", "page", "ja", "en")
+REQUIRED = ("date", "id", "page", "ja", "en")
 OPTIONAL = ("sources",)
 LOCALES = ("ja", "en")
 
@@ -30,19 +32,21 @@ class Correction:
     """One validated entry of the log."""
 
     date: dt.date
+    id: str  # unique in the log and never changed: the feed entry's id ends with it
     page: str  # file name inside each language folder, e.g. "treaty.md"
     text: dict[str, str]
     sources: list[str] = field(default_factory=list)
 
 
 def _entry(
-    node: Any, index: int, line: int, docs_dir: Path, shown: str, sources: dict[str, Source], today: dt.date
+    node: Any, index: int, line: int, docs_dir: Path, shown: str, sources: dict[str, Source], today: dt.date, seen: dict[str, int]
 ) -> tuple[Correction | None, list[Problem]]:
     problems: list[Problem] = []
     f = Fields(node, shown, problems)
     if not f.shape(index, line, REQUIRED, OPTIONAL, "date"):
         return None, problems
     day = as_date(f.date("date", today))
+    cid = f.identifier("id", seen, "correction id", "2026-12-08-1") if "id" in node else None
     name = f.text("page", plain=True)
     page = f"{name.removesuffix('.md')}.md" if name else None
     # The name is checked before it touches the file system: no "../", no 300-character names.
@@ -51,9 +55,9 @@ def _entry(
         f.add("page", f'"page: {name}" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md')
     text = {loc: f.text(loc) for loc in LOCALES}
     cited = f.sources("sources", sources) if "sources" in node else []
-    if not f.ok or None in (day, page, text["ja"], text["en"], cited):
+    if not f.ok or None in (day, cid, page, text["ja"], text["en"], cited):
         return None, problems
-    return Correction(day, page, text, cited), []
+    return Correction(day, cid, page, text, cited), []
 
 
 def load_corrections(
@@ -64,11 +68,12 @@ def load_corrections(
     if data is None:
         return None, problems
     entries: list[Correction] = []
+    seen: dict[str, int] = {}  # correction id -> line of its first use
     for index, node in enumerate(data):
-        entry, found = _entry(node, index, line_of(data, index), path.parent, shown, sources, today or dt.date.today())
+        entry, found = _entry(node, index, line_of(data, index), path.parent, shown, sources, today or dt.date.today(), seen)
         problems.extend(found)
         if entry:
             entries.append(entry)
     if problems:
         return None, problems
-    return sorted(entries, key=lambda c: (c.date, c.page), reverse=True), []
+    return sorted(entries, key=lambda c: (c.date, c.page, c.id), reverse=True), []

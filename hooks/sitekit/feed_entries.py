@@ -3,11 +3,19 @@
 Each page contributes one entry, its last update (`updated:`, with the optional `change:`
 saying what changed, else the page's description); each correction one entry, with its
 text. Written with feedgen, which produces well-formed Atom 1.0 (escaping, dates, ids).
+
+An entry's id never changes (RFC 4287, 4.2.6: readers key on it): a page update is
+identified by the page and the date of the update, a correction by its `id:` in
+docs/corrections.yml. A correction's title says which one it is: the page, then the first
+sentence of what was corrected (several corrections of one page on one day are usual).
+The times are the dates at midnight UTC: the site records days, not times of day, and a
+time it does not know would be invented.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -18,6 +26,8 @@ from .site import LOCALES
 
 FEED_NAME = "feed.xml"
 MEDIA_TYPE = "application/atom+xml"
+FIRST_SENTENCE = re.compile(r"^.*?(?:。|[.!?](?=\s|$))", re.S)
+SUMMARY_LIMIT = {"ja": 50, "en": 100}  # characters of a correction's first sentence in its entry's title
 
 
 def feed_path(locale: str) -> str:
@@ -41,6 +51,20 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
+def summary(text: str, locale: str) -> str:
+    """The first sentence of a text, shortened at a word (or, in Japanese, any character) with "…"."""
+    text = " ".join(text.split())
+    m = FIRST_SENTENCE.match(text)
+    first = m.group(0) if m else text
+    limit = SUMMARY_LIMIT.get(locale, SUMMARY_LIMIT["en"])
+    if len(first) <= limit:
+        return first
+    cut = first[: limit - 1]
+    if locale != "ja" and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:、，") + "…"
+
+
 def entries(pages: dict[str, PageRecord], corrections: list[Correction], words: dict[str, str], changes: dict[str, str]) -> list[Entry]:
     """Every entry of a language's feed, newest first; `changes` maps a page to its `change:` text."""
     out = []
@@ -50,12 +74,12 @@ def entries(pages: dict[str, PageRecord], corrections: list[Correction], words: 
         text = changes.get(rel) or words["updated_text"].format(description=rec.description)
         title = words["updated"].format(title=rec.title)
         out.append(Entry(f"{rec.url}#updated-{rec.updated.isoformat()}", rec.updated, title, text, rec.url, "update"))
-    for index, correction in enumerate(corrections):
+    for correction in corrections:
         rec = pages.get(correction.page)
         if rec is None:
             continue
-        entry_id = f"{rec.url}#correction-{correction.date.isoformat()}-{len(corrections) - index}"
-        title = words["correction"].format(title=rec.title)
+        entry_id = f"{rec.url}#correction-{correction.id}"
+        title = words["correction"].format(title=rec.title, summary=summary(correction.text[rec.locale], rec.locale))
         out.append(Entry(entry_id, correction.date, title, correction.text[rec.locale], rec.url, "correction"))
     return sorted(out, key=lambda e: (e.date, e.kind == "correction", e.id), reverse=True)
 

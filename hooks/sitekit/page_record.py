@@ -2,12 +2,16 @@
 
 One record per page and language: its title, the site's name in that language, the date its
 text last changed (front matter `updated:`), its absolute URL and the other language's.
+The title is the page's heading (its h1, as Python-Markdown rendered it), which is what a
+reader sees and cites; the front matter's `title:` is the short name for the browser tab and
+the navigation ("Treaty" for "The Comprehensive Strategic Partnership Treaty").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin
 
@@ -19,6 +23,8 @@ from .render import MONTHS_EN
 from .site import LOCALES
 
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+# The image every page shares (og:image in partials/head-meta.html, `image` in the JSON-LD).
+SHARE_IMAGE = {"path": "assets/images/share.png", "width": 1200, "height": 630, "type": "image/png"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class PageRecord:
     home_url: str  # absolute URL of this language's home page
     url: str  # absolute URL of the page
     updated: dt.date | None  # when its text last changed
+    published: dt.date | None  # when it was first published (front matter `published:`)
     as_of: dt.date | None  # the newest source it relies on (article pages)
     is_article: bool
     alternates: tuple[tuple[str, str], ...]  # (locale, absolute URL) of the page in the other languages
@@ -65,18 +72,65 @@ def record(page: Page, config: MkDocsConfig) -> PageRecord:
     return PageRecord(
         locale=locale,
         rel=rel,
-        title=str(meta.get("title") or page.title or ""),
+        title=_heading(locale, rel) or str(meta.get("title") or page.title or ""),
         description=str(meta.get("description") or ""),
         site_name=config.site_name,
         root_url=root,
         home_url=urljoin(root, prefix),
         url=page.canonical_url or urljoin(root, page.url),
         updated=_date(meta.get("updated")),
+        published=_date(meta.get("published")),
         as_of=_date(meta.get("as_of")),
         is_article=meta.get("article", True) is not False,
         alternates=tuple((lang, urljoin(root, f.url)) for lang, f in sorted(others.items()) if lang != locale and f is not None),
         markers=_markers(locale, rel),
     )
+
+
+class _FirstHeading(HTMLParser):
+    """The text of the first <h1>, without its permalink and footnote markers."""
+
+    SKIP = ("headerlink", "footnote-ref")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.state = "before"  # "before", "in", "done"
+        self.depth = 0  # open elements inside the h1
+        self.skipping = 0  # depth at which a skipped element opened (0: not skipping)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.state == "before" and tag == "h1":
+            self.state = "in"
+        elif self.state == "in" and tag not in ("br", "wbr", "img"):
+            self.depth += 1
+            classes = (dict(attrs).get("class") or "").split()
+            if not self.skipping and any(c in self.SKIP for c in classes):
+                self.skipping = self.depth
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.state != "in":
+            return
+        if tag == "h1" and self.depth == 0:
+            self.state = "done"
+            return
+        if self.skipping == self.depth:
+            self.skipping = 0
+        self.depth = max(self.depth - 1, 0)
+
+    def handle_data(self, data: str) -> None:
+        if self.state == "in" and not self.skipping:
+            self.parts.append(data)
+
+
+def _heading(locale: str, rel: str) -> str:
+    """The page's h1 as text, from the checks' conversion ("" when the page has none)."""
+    checked = state.SITE.pages.get((locale, rel))
+    if not checked or not checked.view:
+        return ""
+    parser = _FirstHeading()
+    parser.feed(checked.view.html)
+    return " ".join("".join(parser.parts).split())
 
 
 def _markers(locale: str, rel: str) -> tuple[str, ...]:
