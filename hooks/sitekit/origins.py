@@ -1,8 +1,9 @@
 """Where a source comes from: the registry's `origin` field, and its name in each language.
 
 An origin is the lower-case ISO 3166-1 alpha-2 code of the country whose outlet or office
-published the source (kr, ua, ru, kp, us, jp, gb …), or `int` for an intergovernmental
-organisation (the UN, NATO, the EU, the MSMT). A reprint has its original publisher's origin.
+published the source (kr, ua, ru, kp, us, jp, gb …), or `int` for an international
+organisation (the UN, NATO, the EU, the MSMT, the ICRC); a non-governmental organisation counts
+where it has its headquarters. A reprint has its original publisher's origin.
 The codes and the country names come from the CLDR data that Babel ships (Material already
 depends on it), so no list of countries is kept here; labels.yml overrides a name only where
 the site's house style differs (米国, 英国).
