@@ -55,7 +55,7 @@ return {
   keyPoints: document.querySelectorAll(arguments[1]).length,
   splits,
   switcher: [...document.querySelectorAll(".md-select__link[hreflang]")].map(a => [a.hreflang, a.href]),
-  article: article ? { citations: (article.citation || []).map(c => c.identifier), translation: (article.workTranslation || []).map(t => t.url) } : null,
+  article: article ? { citations: (article.citation || []).map(c => c.identifier), translation: [...(article.workTranslation || []), ...(article.translationOfWork ? [article.translationOfWork] : [])].map(t => t.url) } : null,
   datasets: items.filter(x => x["@type"] === "Dataset").map(d => (d.distribution || []).map(x => x.contentUrl)),
   footnotes: [...document.querySelectorAll(".footnote li .citation[data-source]")].map(e => e.dataset.source),
   resources: performance.getEntriesByType("resource").map(e => e.name),
