@@ -17,18 +17,21 @@ help: ## List the targets
 # fetched on the spot. scripts/check_lock.py first checks that every lock matches its input.
 PIP_INSTALL = $(BIN)/pip install --quiet --require-hashes --no-build-isolation
 
-# A changed lock rebuilds .venv from nothing, so it holds what the locks say and nothing else.
-$(BIN)/mkdocs: requirements.txt requirements-sdist.txt lock/requirements.txt lock/requirements-sdist.txt scripts/check_lock.py
+# Every target that uses .venv first checks the locks against their inputs (quietly, in a blink):
+# an input edited without `make lock` stops here with its file:line. A changed lock rebuilds .venv
+# from nothing, so it holds what the locks say and nothing else; a comment edited in an input does not.
+lock-check:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { echo "Python >= 3.11.5 is needed (pymdown-extensions 13); set PYTHON=..."; exit 1; }
 	@$(PYTHON) scripts/check_lock.py
+
+$(BIN)/mkdocs: lock/requirements.txt lock/requirements-sdist.txt | lock-check
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) -r lock/requirements-sdist.txt
 	$(PIP_INSTALL) -r lock/requirements.txt
 	touch $@
 
-$(VENV)/.test-deps: requirements-test.txt lock/requirements-test.txt $(BIN)/mkdocs
-	@$(PYTHON) scripts/check_lock.py
+$(VENV)/.test-deps: lock/requirements-test.txt $(BIN)/mkdocs | lock-check
 	@if [ -e $@ ]; then echo "lock/requirements-test.txt changed: rebuilding $(VENV) from the locks"; \
 		rm -rf $(VENV) && $(MAKE) --no-print-directory $(BIN)/mkdocs; fi
 	$(PIP_INSTALL) -r lock/requirements-test.txt
@@ -154,4 +157,4 @@ sync-translation: $(BIN)/mkdocs ## Record that both languages of a page match: m
 	@test -n "$(NAME)" || { echo "usage: make sync-translation NAME=treaty (or NAME=--all)"; exit 2; }
 	$(BIN)/python scripts/sync_translation.py $(NAME)
 
-.PHONY: help install lock build serve check test test-site bench bench-web browser-deps npm-deps clean lint new-page new-source sync-translation
+.PHONY: help install lock lock-check build serve check test test-site bench bench-web browser-deps npm-deps clean lint new-page new-source sync-translation

@@ -6,7 +6,7 @@ hashed. The Makefile runs this before it installs anything, so an input edited w
 `make lock` stops the install with the line to fix instead of installing something else.
 Standard library only: it runs with the machine's Python before .venv exists.
 
-    python3 scripts/check_lock.py        # silent and exit 0 when every lock matches its input
+    python3 scripts/check_lock.py [ROOT]   # silent and exit 0 when every lock matches its input
 """
 
 from __future__ import annotations
@@ -120,12 +120,12 @@ def problems(root: Path = ROOT) -> list[str]:
     return found
 
 
-def main() -> int:
-    found = problems()
+def main(argv: list[str]) -> int:
+    found = problems(Path(argv[0]).resolve() if argv else ROOT)
     for problem in found:
         print(problem)
     return 1 if found else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
