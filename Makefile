@@ -123,9 +123,9 @@ test: $(VENV)/.test-deps browser-deps node_modules/.installed ## Before you push
 	$(LINT_AND_BUILD)
 	$(PYTEST) -q -n 2 --dist loadfile
 
-bench: $(BIN)/mkdocs ## Time a synthetic 1,000-page-per-language build and save-to-served under make serve; weigh each page feature
+bench: $(BIN)/mkdocs ## Time a synthetic 1,000-page-per-language build, save-to-served under make serve against plain Material; weigh each page feature
 	$(BIN)/python benchmarks/build.py
-	$(BIN)/python benchmarks/serve_rebuild.py --runs 3
+	$(BIN)/python benchmarks/serve_rebuild.py --runs 5
 	$(BIN)/python benchmarks/page_bytes.py
 
 bench-web: $(VENV)/.test-deps browser-deps node_modules/.installed ## Page weight, requests and Lighthouse scores per page template
