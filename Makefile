@@ -10,17 +10,57 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(BIN)/mkdocs: requirements.txt
+# Python packages come only from the hashed locks in lock/, which `make lock` writes from the
+# requirements*.txt files (what we depend on directly, edited by hand). pip refuses any file whose
+# hash is not in the lock (--require-hashes); the packages that publish no wheel are built with the
+# hashed setuptools of lock/requirements-sdist.txt (--no-build-isolation), never with build tools
+# fetched on the spot. scripts/check_lock.py first checks that every lock matches its input.
+PIP_INSTALL = $(BIN)/pip install --quiet --require-hashes --no-build-isolation
+
+# Every target that uses .venv first checks the locks against their inputs (quietly, in a blink):
+# an input edited without `make lock` stops here with its file:line. A changed lock rebuilds .venv
+# from nothing, so it holds what the locks say and nothing else; a comment edited in an input does not.
+lock-check:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { echo "Python >= 3.11.5 is needed (pymdown-extensions 13); set PYTHON=..."; exit 1; }
+	@$(PYTHON) scripts/check_lock.py
+
+$(BIN)/mkdocs: lock/requirements.txt lock/requirements-sdist.txt | lock-check
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(PIP_INSTALL) -r lock/requirements-sdist.txt
+	$(PIP_INSTALL) -r lock/requirements.txt
 	touch $@
 
-$(VENV)/.test-deps: requirements-test.txt $(BIN)/mkdocs
-	$(BIN)/pip install --quiet -r requirements-test.txt
+$(VENV)/.test-deps: lock/requirements-test.txt $(BIN)/mkdocs | lock-check
+	@if [ -e $@ ]; then echo "lock/requirements-test.txt changed: rebuilding $(VENV) from the locks"; \
+		rm -rf $(VENV) && $(MAKE) --no-print-directory $(BIN)/mkdocs; fi
+	$(PIP_INSTALL) -r lock/requirements-test.txt
 	touch $@
 
-install: $(BIN)/mkdocs ## Create .venv and install the site's build dependencies
+# uv resolves; it is pinned with hashes like everything else, in its own folder (not .venv).
+LOCK_TOOL := .cache/lock-tool
+UV := $(LOCK_TOOL)/bin/uv
+$(UV): lock/requirements-uv.txt
+	rm -rf $(LOCK_TOOL)
+	$(PYTHON) -m venv $(LOCK_TOOL)
+	$(LOCK_TOOL)/bin/pip install --quiet --require-hashes -r lock/requirements-uv.txt
+	touch $@
+
+# One lock for every platform (--universal: markers where Linux, macOS and Windows differ; the
+# hashes of every wheel of each pinned release), for Python 3.11.5 and later (the floor above).
+# An existing lock's versions are kept unless UPGRADE=1; the site's lock takes the test lock's
+# versions (-c), so installing the test lock on top changes none of the site's packages.
+UV_COMPILE = UV_PYTHON_DOWNLOADS=never $(UV) pip compile --quiet --universal --python-version 3.11.5 --python $(PYTHON) \
+	--generate-hashes --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+lock: $(UV) ## Rewrite lock/ from the requirements*.txt inputs (PyPI); UPGRADE=1 also moves unpinned dependencies to their newest releases
+	$(UV_COMPILE) requirements-test.txt -o lock/requirements-test.txt
+	$(UV_COMPILE) requirements.txt -c lock/requirements-test.txt -o lock/requirements.txt
+	$(UV_COMPILE) requirements-sdist.txt -o lock/requirements-sdist.txt
+	$(UV_COMPILE) requirements-uv.txt -o lock/requirements-uv.txt
+	$(PYTHON) scripts/check_lock.py
+	@git diff --stat -- lock/ 2>/dev/null || true
+
+install: $(BIN)/mkdocs ## Create .venv and install the site's build dependencies from lock/ (hashes checked)
 
 build: $(BIN)/mkdocs ## Build the site into site/ (strict: any content problem stops it)
 	$(BIN)/mkdocs build --strict
@@ -83,9 +123,9 @@ test: $(VENV)/.test-deps browser-deps node_modules/.installed ## Before you push
 	$(LINT_AND_BUILD)
 	$(PYTEST) -q -n 2 --dist loadfile
 
-bench: $(BIN)/mkdocs ## Time a synthetic 1,000-page-per-language build and save-to-served under make serve; weigh each page feature
+bench: $(BIN)/mkdocs ## Time a synthetic 1,000-page-per-language build, save-to-served under make serve against plain Material; weigh each page feature
 	$(BIN)/python benchmarks/build.py
-	$(BIN)/python benchmarks/serve_rebuild.py --runs 3
+	$(BIN)/python benchmarks/serve_rebuild.py --runs 5
 	$(BIN)/python benchmarks/page_bytes.py
 
 bench-web: $(VENV)/.test-deps browser-deps node_modules/.installed ## Page weight, requests and Lighthouse scores per page template
@@ -132,4 +172,4 @@ sync-translation: $(BIN)/mkdocs ## Record that both languages of a page match: m
 	@test -n "$(NAME)" || { echo "usage: make sync-translation NAME=treaty (or NAME=--all)"; exit 2; }
 	$(BIN)/python scripts/sync_translation.py $(NAME)
 
-.PHONY: help install build serve check test test-site bench bench-web browser-deps npm-deps clean lint $(LINT_STEPS) new-page new-source sync-translation
+.PHONY: help install lock lock-check build serve check test test-site bench bench-web browser-deps npm-deps clean lint $(LINT_STEPS) new-page new-source sync-translation
