@@ -45,9 +45,9 @@ def test_the_real_locks_match_their_inputs():
 
 def test_a_line_added_without_make_lock_names_the_line(repo):
     with (repo / "requirements-test.txt").open("a", encoding="utf-8") as f:
-        f.write("rispy==0.10.0  # RIS parsing\n")
+        f.write("tomli-w==1.2.0  # TOML writing\n")
     number = len((repo / "requirements-test.txt").read_text(encoding="utf-8").splitlines())
-    assert check_lock.problems(repo) == [f"requirements-test.txt:{number}: rispy==0.10.0 is not in lock/requirements-test.txt; {FIX}"]
+    assert check_lock.problems(repo) == [f"requirements-test.txt:{number}: tomli-w==1.2.0 is not in lock/requirements-test.txt; {FIX}"]
 
 
 def test_a_moved_pin_names_both_versions(repo):
@@ -97,7 +97,7 @@ def test_a_missing_lock_is_named(repo):
 
 def test_the_command_prints_the_problems_and_exits_1(repo):
     with (repo / "requirements.txt").open("a", encoding="utf-8") as f:
-        f.write("rispy==0.10.0\n")
+        f.write("tomli-w==1.2.0\n")
     number = len((repo / "requirements.txt").read_text(encoding="utf-8").splitlines())
     result = subprocess.run([sys.executable, str(ROOT / "scripts/check_lock.py"), str(repo)],
                             capture_output=True, text=True, timeout=60, check=False)
