@@ -27,7 +27,11 @@ function splitWords(el) {
       const rects = range.getClientRects();
       if (!rects.length || (rects[0].width === 0 && rects[0].height === 0)) continue;
       const box = rects[0];
-      if (prev && box.top >= prev.bottom - 1 && box.top > prev.top + 2 && !opening && WORD.test(prev.ch) && WORD.test(ch)) {
+      // A break after a hyphen is a line break, not a split word ("UK-|based", "mid-|air"); WebKit
+      // reports the first letter after such a break at the end of the line before, so a
+      // hyphen one or two letters back also counts.
+      const afterHyphen = /-.?$/.test(seen.slice(-2));
+      if (prev && box.top >= prev.bottom - 1 && box.top > prev.top + 2 && !opening && !afterHyphen && WORD.test(prev.ch) && WORD.test(ch)) {
         bad.push(`${seen.slice(-8)}|${text.slice(i, i + 6)}`);
       }
       prev = { ch, top: box.top, bottom: box.bottom };
