@@ -79,7 +79,7 @@ def _check_notes(page: Page, sources: dict[str, Source], counts: Counter[str], p
 def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Problem], invalid: set[str]) -> None:
     """References that did not become footnotes, each with the reason Python-Markdown gives."""
     view, src = page.view, page.source
-    known = sorted(set(sources) | {label for label, _ in view.definitions})
+    known = set(sources) | {label for label, _ in view.definitions}
     for label in view.unresolved:
         if label not in invalid:
             problems.append(Problem(page.shown, src.ref(label), f"[^{label}] is not a listed source ({hint(label, known)})"))

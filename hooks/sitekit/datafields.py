@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,9 +39,25 @@ def inline_html(text: str) -> str:
     return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1 else html
 
 
+# "did you mean" compares a label with every candidate: a hostile page citing 2,000 unknown
+# ids against a registry of 12,000 would take minutes. Each build may compare this many pairs
+# (about a second and a half); after that the advice is given without the guess.
+MAX_COMPARISONS = 100_000
+_compared = [0]
+
+
+def reset_hints() -> None:
+    """Start a build's budget of 'did you mean' comparisons."""
+    _compared[0] = 0
+
+
 def hint(label: str, candidates: Iterable[str], fallback: str = "add it to docs/sources.yml or correct the id") -> str:
     """'did you mean x?' for a near miss, else the fallback advice."""
-    close = difflib.get_close_matches(label, sorted(candidates), n=1, cutoff=0.75)
+    pool = candidates if isinstance(candidates, Collection) else list(candidates)
+    _compared[0] += len(pool)
+    if _compared[0] > MAX_COMPARISONS or len(label) > 200:
+        return fallback
+    close = difflib.get_close_matches(label, sorted(pool), n=1, cutoff=0.75)
     return f"did you mean {close[0]}?" if close else fallback
 
 

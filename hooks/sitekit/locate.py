@@ -14,8 +14,8 @@ import html
 import re
 
 FENCE = re.compile(r"^(?:\s*>)*\s*(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-COMMENT = re.compile(r"<!--.*?(?:-->|--!>)", re.S)
+BACKTICKS = re.compile(r"`++")
+COMMENT_END = re.compile(r"--!?>")
 HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
 WORD = re.compile(r"[^\W_]{2,}|[\u3040-\u30ff\u3400-\u9fff]+")
 
@@ -34,9 +34,44 @@ def _mask(lines: list[str]) -> list[str]:
             fence = m.group(1)
             out.append("")
             continue
-        out.append(CODE_SPAN.sub(lambda c: " " * len(c.group(0)), line))
-    text = COMMENT.sub(lambda c: re.sub(r"[^\n]", " ", c.group(0)), "\n".join(out))
-    return text.split("\n")
+        out.append(_blank_code_spans(line))
+    return _blank_comments("\n".join(out)).split("\n")
+
+
+def _blank_code_spans(line: str) -> str:
+    """The line with each code span blanked: a run of backticks up to the next run of the same
+    length. One pass over the runs (a backreference pattern took cubic time on a long run of
+    backticks that no run closes)."""
+    runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
+    if len(runs) < 2:
+        return line
+    following: dict[int, int] = {}  # run length -> index of the nearest later run of that length
+    closer = [0] * len(runs)
+    for k in range(len(runs) - 1, -1, -1):
+        size = runs[k][1] - runs[k][0]
+        closer[k] = following.get(size, -1)
+        following[size] = k
+    chars, k = list(line), 0
+    while k < len(runs):
+        close = closer[k]
+        if close < 0:
+            k += 1
+            continue
+        chars[runs[k][0] : runs[close][1]] = " " * (runs[close][1] - runs[k][0])
+        k = close + 1
+    return "".join(chars)
+
+
+def _blank_comments(text: str) -> str:
+    """The text with each HTML comment blanked (line breaks kept); an unclosed one runs to the end.
+    Found with str.find, once each (a lazy pattern tried the rest of the page from every "<!--")."""
+    parts, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = COMMENT_END.search(text, start + 4)
+        stop = end.end() if end else len(text)
+        parts += [text[at:start], re.sub(r"[^\n]", " ", text[start:stop])]
+        at = stop
+    return "".join([*parts, text[at:]])
 
 
 class Source:
@@ -45,23 +80,37 @@ class Source:
     def __init__(self, text: str, body_start: int = 1) -> None:
         self.lines = text.split("\n")
         self.body_start = body_start  # 1-based line where the page's body (after front matter) begins
-        self.masked = _mask(self.lines)
-        self.used: dict[str, set[int]] = {}
+        self._masked: list[str] | None = None
+        self._squeezed: list[str] | None = None
+        self.used: dict[str, int] = {}  # key -> how many of its candidates are taken
+        self.found: dict[str, list[int]] = {}  # pattern -> the lines it matches, prose first
         self.cursor = body_start - 1
 
+    @property
+    def masked(self) -> list[str]:
+        """The lines with code and comments blanked, made on the first question (most pages have none)."""
+        if self._masked is None:
+            self._masked = _mask(self.lines)
+        return self._masked
+
     def _take(self, key: str, candidates: list[int]) -> int | None:
-        used = self.used.setdefault(key, set())
-        for line in candidates:
-            if line not in used:
-                used.add(line)
-                return line
+        # Each key takes its candidates in order, each once, then keeps to the first: a counter,
+        # so that a thousand problems with one needle do not read the list a thousand times.
+        taken = self.used.get(key, 0)
+        if taken < len(candidates):
+            self.used[key] = taken + 1
+            return candidates[taken]
         return candidates[0] if candidates else None
 
     def _matching(self, pattern: re.Pattern[str]) -> list[int]:
-        start = self.body_start - 1
-        prose = [i + 1 for i in range(start, len(self.lines)) if pattern.search(self.masked[i])]
-        anywhere = [i + 1 for i in range(start, len(self.lines)) if pattern.search(self.lines[i])]
-        return prose + [n for n in anywhere if n not in prose]
+        # Every line is read once per pattern and build, however many problems ask.
+        if pattern.pattern not in self.found:
+            start = self.body_start - 1
+            prose = [i + 1 for i in range(start, len(self.lines)) if pattern.search(self.masked[i])]
+            seen = set(prose)
+            anywhere = [i + 1 for i in range(start, len(self.lines)) if pattern.search(self.lines[i])]
+            self.found[pattern.pattern] = prose + [n for n in anywhere if n not in seen]
+        return self.found[pattern.pattern]
 
     def ref(self, label: str, key: str = "ref") -> int:
         """The next line carrying the reference [^label] (not its definition)."""
@@ -94,13 +143,15 @@ class Source:
             hit = self._take(f"{key}:{needle}", self._matching(pattern))
             if hit:
                 return hit
-        squeezed = [re.sub(r"\s+", "", html.unescape(line)).lower() for line in self.lines]
+        if self._squeezed is None:
+            self._squeezed = [re.sub(r"\s+", "", html.unescape(line)).lower() for line in self.lines]
         for needle in needles:
             flat = re.sub(r"\s+", "", html.unescape(needle)).lower()
             if len(flat) < 3:
                 continue
-            lines = [i + 1 for i in range(self.body_start - 1, len(self.lines)) if flat in squeezed[i]]
-            hit = self._take(f"{key}:{flat}", lines)
+            if f"squeezed:{flat}" not in self.found:
+                self.found[f"squeezed:{flat}"] = [i + 1 for i in range(self.body_start - 1, len(self.lines)) if flat in self._squeezed[i]]
+            hit = self._take(f"{key}:{flat}", self.found[f"squeezed:{flat}"])
             if hit:
                 return hit
         return self.body_start

@@ -35,7 +35,9 @@ REF = re.compile(r"\[\^([^\]]*)\]")
 FNREF_ID = re.compile(r"fnref\d*:(.*)")
 # `\[^id]` and `[\^id]`: Python-Markdown keeps an escaped character as STX + its code + ETX.
 ESCAPED = re.compile("(?:\x0291\x03\\^|\\[\x0294\x03)([^\\]]*)\\]")
-LOOKALIKE = re.compile(r"[\[［]\s*[\^＾]\s*([^\]］\s]*)\s*[\]］]")
+# No bracket inside the label: from every "［^" of a long run of them the label would otherwise
+# run to the end of the text (full-width brackets are not counted by the page limits).
+LOOKALIKE = re.compile(r"[\[［]\s*+[\^＾]\s*+([^\]］\[［\s]*+)\s*+[\]］]")
 RAW_SKIP = re.compile(r"<!--.*?-->|<(pre|code)\b.*?</\1>", re.S | re.I)
 FIRST_TAG = re.compile(r"<\s*([a-zA-Z][\w-]*)")
 BLOCKS = {"p", "li", "dd", "tr"}

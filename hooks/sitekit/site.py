@@ -10,6 +10,7 @@ from typing import Any
 from . import docs_tree, sanitize
 from .checks import Citations, check_site
 from .corpus import Page, read_pages
+from .datafields import reset_hints
 from .datasets import DATASETS
 from .problems import Problem
 from .registry import Source, load_registry
@@ -69,6 +70,7 @@ def _abbreviations(path: Path, shown: str) -> tuple[str, list[Problem]]:
 def collect(docs_dir: Path, root: Path, scripts: list[str] | None = None) -> tuple[Site, list[Problem]]:
     """Read the file tree, the registry, the data sets and every page; return the site and its problems."""
     site = Site(root=root, docs_dir=docs_dir)
+    reset_hints()
     data_files = {REGISTRY} | {d.filename for d in DATASETS.values() if d.filename}
     problems = docs_tree.check_tree(docs_dir, root, data_files, LOCALES, scripts or [])
     registry = docs_dir / REGISTRY

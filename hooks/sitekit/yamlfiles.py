@@ -23,7 +23,10 @@ from .problems import Problem
 from .textfiles import read_utf8
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MAX_BYTES = 2_000_000  # the registry, the largest file, is about 40 KB
+# The registry, the largest file, has about 95 KB. Checking is linear but not free (each data
+# text is rendered as Markdown and passed through the allowlist, about 10 µs a character), so
+# the limit keeps a hostile file's check within seconds.
+MAX_BYTES = 1_000_000
 MAX_DEPTH = 12  # a data file is a list of entries of fields; publisher: {ja, en} is depth 3
 DECIMAL_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
