@@ -19,6 +19,7 @@ from . import sanitize
 from .datafields import Fields
 from .locate import Source
 from .markdown_view import View
+from .output_paths import name_problem
 from .problems import Problem
 from .textfiles import read_utf8
 from .yamlfiles import LineDict, is_empty, line_of, parse
@@ -182,6 +183,8 @@ def read_pages(
         folder = docs_dir / locale
         for path in _markdown_files(folder):
             rel = path.relative_to(folder).as_posix()
+            if name_problem(rel, ""):
+                continue  # refused by its name alone (docs_tree): its content is not read
             shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
             text, problem = read_utf8(path, shown)
             page = Page(locale, rel, shown, text or "")
