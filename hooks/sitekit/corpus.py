@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import sanitize
+from . import invisible, sanitize
 from .datafields import Fields
 from .locate import Source
 from .markdown_view import View
@@ -193,6 +193,7 @@ def read_pages(
                 problems.append(problem)
                 page.readable = False
                 continue
+            problems.extend(invisible.line_problems(page.text, shown))
             problems.extend(_front_matter(page, today or dt.date.today()))
             too_complex = _complexity(page)
             problems.extend(too_complex)

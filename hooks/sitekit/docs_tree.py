@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import invisible
 from .output_paths import name_problem
 from .problems import Problem, printable
 
@@ -82,6 +83,8 @@ def check_tree(docs_dir: Path, root: Path, data_files: set[str], locales: Iterab
                 problems.append(Problem(printable(shown), 1, f"this file would be published without being checked: {why}"))
             elif locale in locales and (bad_name := name_problem(inside, printable(shown))):
                 problems.append(bad_name)
+            elif control := invisible.name_problem(rel, printable(shown)):
+                problems.append(control)
             elif rel.endswith(".js") and rel not in listed_scripts:
                 problems.append(Problem(shown, 1, "a script under docs/assets/ must be listed in mkdocs.yml (extra_javascript); this one is not"))
             elif rel.endswith(".css"):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import docs_tree, output_paths, sanitize
+from . import docs_tree, invisible, output_paths, sanitize
 from .checks import Citations, check_site
 from .corpus import Page, read_pages
 from .datafields import reset_hints
@@ -52,7 +52,7 @@ def _abbreviations(path: Path, shown: str) -> tuple[str, list[Problem]]:
     text, problem = read_utf8(path, shown)
     if problem:
         return "", [problem]
-    problems = []
+    problems = invisible.line_problems(text, shown)
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
