@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
+from sitekit import addresses  # noqa: E402
 from sitekit.sanitize import LINK_SCHEMES, RESOURCE_ATTRIBUTES, _allowed_name  # noqa: E402
 
 TOKEN = "XSSTOKEN"
@@ -58,8 +59,11 @@ def _safe_attribute(tag: str, name: str, value: str) -> bool:
     if name in URL_ATTRIBUTES:
         squeezed = "".join(value.split()).lower()
         parts = urlsplit(squeezed)
+        # As a browser reads it (WHATWG): no backslash, user name or mapped host in disguise.
+        if addresses.deception(value) is not None:
+            return False
         if name in RESOURCE_ATTRIBUTES:
-            return not parts.scheme and not parts.netloc and not squeezed.startswith("//")
+            return not parts.scheme and not parts.netloc and not squeezed.startswith("//") and addresses.is_same_site(value)
         return parts.scheme in LINK_SCHEMES | {""}
     return True
 

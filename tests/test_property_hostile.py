@@ -28,7 +28,10 @@ VALUES = ["javascript:alert('XSSTOKEN')", "java&#115;cript:XSSTOKEN", "&#106;ava
           "//evil.example/XSSTOKEN", "data:text/html,XSSTOKEN", "url(https://evil.example/XSSTOKEN)", "XSSTOKEN",
           "#XSSTOKEN", "vbscript:XSSTOKEN", "https://example.org/?q=XSSTOKEN",
           # a scheme glued to what precedes it (sanitize.SCHEME looks for schemes only where one can start)
-          "1javascript:XSSTOKEN", "x.javascript:XSSTOKEN", "&#49;javascript:XSSTOKEN", "-javascript:XSSTOKEN"]
+          "1javascript:XSSTOKEN", "x.javascript:XSSTOKEN", "&#49;javascript:XSSTOKEN", "-javascript:XSSTOKEN",
+          # addresses that read as one place and go to another, as a browser parses them (issue 18)
+          "\\/evil.example/XSSTOKEN", "/\\evil.example/XSSTOKEN", "https://www.reuters.com@evil.example/XSSTOKEN",
+          "https://r\u0435uters.com/XSSTOKEN", "https://ｅｖｉｌ.example/XSSTOKEN"]
 SPACE = st.sampled_from([" ", "\n", "/", "\t", "  "])
 QUOTE = st.sampled_from(['"', "'", ""])
 

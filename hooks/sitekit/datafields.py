@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import markdown
 
-from . import sanitize
-from .problems import Problem
+from . import addresses, sanitize
+from .problems import Problem, printable
 from .yamlfiles import as_date, is_empty, is_text, line_of, load
 
 MONTH_RE = re.compile(r"\d{4}-\d{2}")
@@ -123,7 +123,9 @@ class Fields:
                 self.add(key, f'"{key}" must be plain text, but {why}; write the text itself')
             return
         found = sanitize.inline_findings(inline_html(text))
-        if found:
+        if any(f.deceives for f in found):
+            self.add(key, f'"{key}": {next(f for f in found if f.deceives).message()}')
+        elif found:
             # Markdown's own paragraphs around raw block HTML are not what the contributor wrote.
             what = next((f for f in found if f.tag != "p"), found[0]).shown()
             self.add(key, (f'"{key}" contains {what}, which the site does not allow in data texts; '
@@ -234,9 +236,18 @@ class Fields:
             self.add(key, f'"{key}" must be non-empty text; put the value in quotes')
             return None
         url = url.strip()
-        parts = urlsplit(url)
-        if parts.scheme != "https" or not parts.netloc or re.search(r'[\s"<>\\]', url):
-            self.add(key, f'"{key}: {url}" must be a full https:// address copied from the page itself')
+        parts, parsed, shown = urlsplit(url), addresses.parse(url), printable(url)
+        if parts.scheme != "https" or not parts.netloc or re.search(r'[\s"<>\\]', url) or parsed is None or parsed.protocol != "https:":
+            self.add(key, f'"{key}: {shown}" must be a full https:// address copied from the page itself')
+            return None
+        trick = addresses.deception(url)
+        if trick and trick.why == "user":
+            self.add(key, (f'"{key}: {shown}" goes to {trick.goes_to}: what comes before "@" ({trick.reads_as}) is only a user name; '
+                "copy the address from the page itself"))
+            return None
+        if trick:
+            self.add(key, (f'"{key}: {shown}" goes to the host {trick.goes_to} once a browser reads it, not to {trick.reads_as} as written; '
+                "write the host in plain ASCII"))
             return None
         return url
 
