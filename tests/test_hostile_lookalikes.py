@@ -36,6 +36,29 @@ PAGES = {
     "zero-width-space": (f"北朝鮮\u200bの派兵[^{NIS}]。", f"The deploy\u200bment.[^{NIS}]"),
     "emoji-joiner": (f"旗 🏳\ufe0f\u200d🌈 の例[^{NIS}]。", f"A flag 🏳\ufe0f\u200d🌈.[^{NIS}]"),
 }
+# Markup close to what code acts on: name -> (Japanese body, English body, what both pages ship)
+MARKUP = {
+    "heading-with-its-own-id": (f"## 見出し {{#kursk-offensive}}\n\n{GOOD}", f"## Heading {{#kursk-offensive}}\n\n{GOOD_EN}", 'id="kursk-offensive"'),
+    "language-of-a-quotation": (f'<span lang="ko">조선</span>と呼ぶ[^{NIS}]。', f'Called <span lang="ko">조선</span>.[^{NIS}]', '<span lang="ko">'),
+    "other-data-attribute": (f'<span data-note="x">注</span>がある[^{NIS}]。', f'A <span data-note="x">note</span>.[^{NIS}]', 'data-note="x"'),
+    "names-beside-reserved-ones": (
+        f'<span id="fnord" class="mdx footnotes tl2">語</span>[^{NIS}]。',
+        f'<span id="fnord" class="mdx footnotes tl2">word</span>.[^{NIS}]',
+        'id="fnord" class="mdx footnotes tl2"',
+    ),
+    "note-admonition": (f'!!! note "注意"\n    文である[^{NIS}]。', f'!!! note "Note"\n    A sentence.[^{NIS}]', 'class="admonition note"'),
+    "folding-block": (f'??? info "詳細"\n    文である[^{NIS}]。', f'??? info "Details"\n    A sentence.[^{NIS}]', '<details class="info">'),
+    "drawing-within-the-column": (
+        f'<svg width="100%" viewBox="0 0 10 10"><g transform="translate(1,1)"><rect width="5" height="5"/></g></svg>\n\n{GOOD}',
+        f'<svg width="100%" viewBox="0 0 10 10"><g transform="translate(1,1)"><rect width="5" height="5"/></g></svg>\n\n{GOOD_EN}',
+        '<g transform="translate(1,1)">',
+    ),
+    "label-for-its-own-box": (
+        f'<input type="checkbox" id="more"><label for="more">続き</label>[^{NIS}]',
+        f'<input type="checkbox" id="more"><label for="more">More</label>[^{NIS}]',
+        '<label for="more">',
+    ),
+}
 CORRECTED_TITLE = "条約 x](https://evil.example/) [y"
 PLACE_NAME = "Vladi*vos*tok [x](https://evil.example/)"
 
@@ -48,6 +71,9 @@ def built(tmp_path_factory):
     for name, (ja, en) in PAGES.items():
         project.write(f"docs/ja/v-{name}.md", page("事例", ja))
         project.write(f"docs/en/v-{name}.md", page("Case", en))
+    for name, (ja, en, _) in MARKUP.items():
+        project.write(f"docs/ja/m-{name}.md", page("事例", ja))
+        project.write(f"docs/en/m-{name}.md", page("Case", en))
     for rel in ("feed-xml", "assets-2", "ja", "404"):  # names beside reserved ones
         project.write(f"docs/ja/{rel}.md", page("事例", GOOD))
         project.write(f"docs/en/{rel}.md", page("Case", GOOD_EN))
@@ -83,6 +109,12 @@ def test_valid_look_alike_page_builds_and_ships_its_links_as_written(built, name
             if href.endswith(".md") or href.startswith("../"):
                 continue  # MkDocs rewrites links to pages, and relative addresses on English pages
             assert href.replace("&", "&amp;") in _links(html) or f'src="{href}"' in html, (rel, href)
+
+
+@pytest.mark.parametrize("name", sorted(MARKUP))
+def test_markup_close_to_what_code_acts_on_builds_and_ships(built, name):
+    for rel in (f"m-{name}/index.html", f"en/m-{name}/index.html"):
+        assert MARKUP[name][2] in article(read(built, rel)), rel
 
 
 def test_invisible_characters_that_move_nothing_ship_as_written(built):

@@ -22,7 +22,8 @@ NIS = "nis-2024-10-18"
 TAGS = ["script", "img", "svg", "a", "iframe", "style", "link", "meta", "base", "form", "object", "embed", "details",
         "abbr", "div", "p", "span", "math", "template", "noscript", "input", "button", "animate", "use", "image", "SCRIPT"]
 ATTRIBUTES = ["onload", "onerror", "onclick", "OnMouseOver", "href", "src", "srcset", "style", "ping", "action",
-              "formaction", "xlink:href", "values", "title", "data-md-component", "class", "id", "alt", "lang"]
+              "formaction", "xlink:href", "values", "title", "data-md-component", "class", "id", "alt", "lang",
+              "data-pagefind-meta", "data-clipboard-text", "data-cite-copy"]
 VALUES = ["javascript:alert('XSSTOKEN')", "java&#115;cript:XSSTOKEN", "&#106;avascript:XSSTOKEN", "javascript&colon;XSSTOKEN",
           "java\nscript:XSSTOKEN", "java\tscript:XSSTOKEN", " javascript:XSSTOKEN", "https://evil.example/XSSTOKEN",
           "//evil.example/XSSTOKEN", "data:text/html,XSSTOKEN", "url(https://evil.example/XSSTOKEN)", "XSSTOKEN",

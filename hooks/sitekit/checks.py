@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import sanitize
+from . import reserved, sanitize
 from .corpus import Page
 from .datafields import hint
 from .datasets import DATASETS
@@ -112,14 +112,31 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
 
 
 def html_problems(page: Page) -> list[Problem]:
-    """What the HTML allowlist would remove from the rendered page, each at its source line."""
+    """What the HTML allowlist would remove from the rendered page, and the markup code acts on
+    that the contributor wrote (sitekit.reserved), each at its source line."""
     view, src = page.view, page.source
     problems = []
-    for finding in sanitize.findings(view.html):
+    found = sanitize.findings(view.html)
+    for finding in found:
         if view.swallowed and "fnref" in f"{finding.attribute}{finding.value}":
             continue  # the broken attribute is the swallowed citation, reported on its own
         problems.append(Problem(page.shown, src.find(finding.needles, "html"), finding.message()))
+    removed = {(f.tag, f.attribute, f.value) for f in found}
+    written = [r for r in reserved.check_written(view.written) if (r.tag, r.attribute, r.value) not in removed
+               # a citation swallowed by a tag brings its footnote markup along, reported on its own
+               and not (view.swallowed and r.value.startswith(("fnref", "footnote-ref")))]
+    ids = reserved.check_ids(view.html, {r.value for r in written if r.kind in ("id", "for")})
+    problems += [Problem(page.shown, _reserved_line(page, r), r.message()) for r in [*written, *ids]]
     return problems
+
+
+def _reserved_line(page: Page, found: reserved.Reserved) -> int:
+    """The line of markup code acts on: where the value is written, else the heading whose id it is."""
+    if found.heading and not any(needle in page.text for needle in found.needles[:2]):
+        line = page.source.find_pattern(found.heading, f"heading:{found.value}")
+        if line:
+            return line
+    return page.source.find(found.needles, "reserved")
 
 
 def rendered_problems(page: Page, sources: dict[str, Source], invalid: set[str]) -> list[Problem]:

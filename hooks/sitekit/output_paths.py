@@ -17,9 +17,11 @@ that would land in attributes and cite files, a sub-folder such as docs/ja/en/) 
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.utils import markdown_extensions
@@ -79,14 +81,30 @@ def theme_claims(theme_dirs: Iterable[Path], root: Path) -> list[Claim]:
     """The theme's static files, as MkDocs picks them (the first theme folder holding a path wins)."""
     seen: dict[str, Claim] = {}
     for folder in theme_dirs:
-        if not folder.is_dir():
-            continue
         name = _theme_name(folder, root)
-        for path in sorted(folder.rglob("*")):
-            rel = path.relative_to(folder).as_posix()
-            if path.is_file() and rel not in seen and not any(fnmatch.fnmatch(rel.lower(), p) for p in THEME_SKIP):
-                seen[rel] = Claim(rel, f"{name}{rel}", False)
+        # The installed theme does not change during a build or a serve session: read it once.
+        files = _theme_files(folder) if folder.is_relative_to(root) else _installed_theme_files(str(folder))
+        for rel in files:
+            seen.setdefault(rel, Claim(rel, f"{name}{rel}", False))
     return list(seen.values())
+
+
+def _theme_files(folder: Path) -> list[str]:
+    """The files MkDocs would publish from one theme folder (dot-folders not even entered)."""
+    found = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+        prefix = os.path.relpath(here, folder).replace(os.sep, "/")
+        for name in files:
+            rel = name if prefix == "." else f"{prefix}/{name}"
+            if not any(fnmatch.fnmatch(rel.lower(), pattern) for pattern in THEME_SKIP):
+                found.append(rel)
+    return sorted(found)
+
+
+@lru_cache(maxsize=8)
+def _installed_theme_files(folder: str) -> list[str]:
+    return _theme_files(Path(folder))
 
 
 def _theme_name(folder: Path, root: Path) -> str:
