@@ -14,7 +14,7 @@ from typing import Any
 
 from . import reserved, sanitize
 from .corpus import Page
-from .datafields import hint
+from .datafields import REF_IN_TEXT, hint
 from .datasets import DATASETS
 from .problems import Problem
 from .registry import Source
@@ -98,6 +98,10 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
     for label in view.in_link:
         line = src.find_pattern(rf"\[[^\]\n]*\[\^{re.escape(label)}\][^\]\n]*\]\(", f"link:{label}") or src.ref(label, "link")
         problems.append(Problem(page.shown, line, f"[^{label}] is inside a link's text; put the citation after the link"))
+    for name, title in view.cited_abbreviations:
+        line = src.find([f"*[{name}]:"], f"abbreviation:{name}")
+        problems.append(Problem(page.shown, line, (f'the abbreviation "{name}" is defined with a citation ({REF_IN_TEXT.search(title).group()}), '
+            'which would show as text in its tooltip; define it in plain words and cite the sentence that uses it')))
     for label, tag, closed, first in view.raw_html:
         start = src.find([first], "raw-block")
         line = src.ref_after(label, start)

@@ -73,6 +73,9 @@ class View:
     # (tag, attribute, value) the contributor wrote: raw HTML, attribute lists, admonition and
     # folding-block types (not the markup of the site's data templates or of Markdown itself)
     written: list[tuple[str, str, str]] = field(default_factory=list)
+    # (abbreviation, expansion) defined on the page with a [^id] in the expansion, which the
+    # abbr extension puts as it is into every <abbr title>
+    cited_abbreviations: list[tuple[str, str]] = field(default_factory=list)
     html: str = ""
 
     @property
@@ -254,6 +257,8 @@ class _Recorder(Treeprocessor):
         wrappers = {id(w) for w in self.ext.wrappers}
         self.ext.generated = {id(e) for w in self.ext.wrappers for e in w.iter()}
         self._written(root, wrappers)
+        abbreviations = getattr(self.md.treeprocessors["abbr"], "abbrs", {}) if "abbr" in self.md.treeprocessors else {}
+        view.cited_abbreviations = [(name, title) for name, title in abbreviations.items() if REF.search(title or "")]
         notes = self._footnotes(root)
         for sup in root.iter("sup"):
             m = FNREF_ID.fullmatch(sup.get("id", ""))
