@@ -59,6 +59,7 @@ MARKUP = {
         '<label for="more">',
     ),
 }
+TEMPLATE_TITLE = "{{ config.site_name }} }@online{forged, [x](https://evil.example/)"
 CORRECTED_TITLE = "条約 x](https://evil.example/) [y"
 PLACE_NAME = "Vladi*vos*tok [x](https://evil.example/)"
 
@@ -74,6 +75,9 @@ def built(tmp_path_factory):
     for name, (ja, en, _) in MARKUP.items():
         project.write(f"docs/ja/m-{name}.md", page("事例", ja))
         project.write(f"docs/en/m-{name}.md", page("Case", en))
+    # A title that looks like a template, a BibTeX record and a link: plain text, shipped as such.
+    project.write("docs/ja/v-template-title.md", f"---\ntitle: '{TEMPLATE_TITLE}'\ndescription: d\nas_of: 2024-10-18\n---\n\n# 事例\n\n{GOOD}\n")
+    project.write("docs/en/v-template-title.md", page("Case", GOOD_EN))
     for rel in ("feed-xml", "assets-2", "ja", "404"):  # names beside reserved ones
         project.write(f"docs/ja/{rel}.md", page("事例", GOOD))
         project.write(f"docs/en/{rel}.md", page("Case", GOOD_EN))
@@ -137,6 +141,11 @@ def test_a_title_that_looks_like_markdown_stays_the_link_text_in_the_corrections
 def test_a_place_name_that_looks_like_markdown_ships_as_text(built):
     html = article(read(built, "en/map/index.html"))
     assert f"<strong>{PLACE_NAME}</strong>" in html and "https://evil.example/" not in _links(html)
+
+
+def test_a_title_that_looks_like_a_template_ships_as_text(built):
+    html = read(built, "v-template-title/index.html")
+    assert f"<title>{TEMPLATE_TITLE} - " in html and "evil.example" not in "".join(_links(html))
 
 
 def test_registry_address_with_port_query_and_fragment_ships_as_written(built):

@@ -87,6 +87,7 @@ LINK_SCHEMES = {"https", "http", "mailto"}
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "xlink:href"}
 LINK_ATTRIBUTES = {"href", "cite", "action", "formaction"}
 SAME_DOCUMENT_URL = re.compile(r"\s*url\(\s*#[\w.-]+\s*\)\s*", re.I)
+LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 # Inline Markdown in data files (timeline texts, estimate notes…): words, emphasis, code, links.
 INLINE_TAGS = {"a", "em", "strong", "code"}
 INLINE_ATTRIBUTES = {"a": {"href"}}
@@ -417,4 +418,8 @@ def plain_text_problem(value: str, *, in_attribute: bool = True) -> str | None:
         return "it contains HTML or an HTML entity (such as &amp;)"
     if in_attribute and '"' in value:
         return "it contains a straight double quote (\"), which would end an HTML attribute; use “ ” or 「 」"
+    if LINE_BREAK.search(value.strip()):
+        # A title, a name or a description is one line wherever it goes; in line-based formats
+        # (a RIS record, a feed reader's list) a break would start a line of its own.
+        return "it contains a line break (written as \\n in quotes, or a line of a block); write it on one line"
     return None
