@@ -38,6 +38,13 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
         (L, '"［^x］" looks like a citation but would show as text (full-width bracket or caret); write [^id] with ASCII [ ^ ]'),
         (L, UNCITED),
     ]),
+    # 150 problems of HTML on one page: the first 100 are listed with their lines, the rest counted.
+    "removed-attributes-150-distinct": (
+        "\n\n".join(f"*a*{{onclick=f{i}}}" for i in range(150)),
+        [(L + 2 * i, HANDLER.format("onclick", "em")) for i in range(100)]
+        + [(L + 198, "and 50 more problems of HTML on this page, not listed; fix the ones above, then build again")]
+        + [(L + 2 * i, UNCITED) for i in range(150)],
+    ),
 }
 
 

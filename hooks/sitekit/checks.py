@@ -115,29 +115,37 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
         problems.append(Problem(page.shown, line, message))
 
 
+# Each problem is looked for in the page to give its line; a hostile page can carry thousands,
+# each a scan of the page. Past this many per page the rest are counted, not listed.
+MAX_LISTED = 100
+
+
 def html_problems(page: Page) -> list[Problem]:
     """What the HTML allowlist would remove from the rendered page, and the markup code acts on
     that the contributor wrote (sitekit.reserved), each at its source line."""
     view, src = page.view, page.source
-    problems = []
-    found = sanitize.findings(view.html)
-    for finding in found:
-        if view.swallowed and "fnref" in f"{finding.attribute}{finding.value}":
-            continue  # the broken attribute is the swallowed citation, reported on its own
-        problems.append(Problem(page.shown, src.find(finding.needles, "html"), finding.message()))
-    removed = {(f.tag, f.attribute, f.value) for f in found}
+    every = sanitize.findings(view.html)
+    # the broken attribute of a citation swallowed by a tag is reported on its own
+    found = [f for f in every if not (view.swallowed and "fnref" in f"{f.attribute}{f.value}")]
+    removed = {(f.tag, f.attribute, f.value) for f in every}
     written = [r for r in reserved.check_written(view.written) if (r.tag, r.attribute, r.value) not in removed
                # a citation swallowed by a tag brings its footnote markup along, reported on its own
                and not (view.swallowed and r.value.startswith(("fnref", "footnote-ref")))]
     ids = reserved.check_ids(view.html, {r.value for r in written if r.kind in ("id", "for")})
-    problems += [Problem(page.shown, _reserved_line(page, r), r.message()) for r in [*written, *ids]]
+    problems = [Problem(page.shown, src.find(f.needles, "html"), f.message()) for f in found[:MAX_LISTED]]
+    rest = [*written, *ids][: max(0, MAX_LISTED - len(problems))]
+    problems += [Problem(page.shown, _reserved_line(page, r), r.message()) for r in rest]
+    unlisted = len(found) + len(written) + len(ids) - len(problems)
+    if unlisted:
+        problems.append(Problem(page.shown, problems[-1].line, (f"and {unlisted} more problems of HTML on this page, not listed; "
+            "fix the ones above, then build again")))
     return problems
 
 
 def _reserved_line(page: Page, found: reserved.Reserved) -> int:
     """The line of markup code acts on: where the value is written, else the heading whose id it is."""
-    if found.heading and not any(needle in page.text for needle in found.needles[:2]):
-        line = page.source.find_pattern(found.heading, f"heading:{found.value}")
+    if found.kind in ("id", "duplicate") and not any(needle in page.text for needle in found.needles[:2]):
+        line = page.source.heading(found.value)
         if line:
             return line
     return page.source.find(found.needles, "reserved")

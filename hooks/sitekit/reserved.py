@@ -137,14 +137,6 @@ class Reserved:
             return [f'"{self.value}"', f"#{self.value}", f".{self.value}", self.value, f"<{self.tag}"]
         return [self.attribute, f"<{self.tag}"]
 
-    @property
-    def heading(self) -> str | None:
-        """For an id, a pattern of the heading it may come from ("## Cite: APA" for cite-apa)."""
-        if self.kind not in ("id", "duplicate"):
-            return None
-        words = [re.escape(w) for w in re.split(r"[-_:]+", self.value) if w]
-        return r"(?i)^\s{0,3}#{1,6}\s.*?" + r"[\W_]*".join(words) if words else None
-
     def message(self) -> str:
         """What is wrong, and what to do instead."""
         if self.kind == "hidden":
