@@ -17,9 +17,13 @@ What the allowlist admits, and why:
   lists, tables, details, footnotes, the timeline's radio filter, the copy buttons of the
   data citations, inline SVG charts and map);
 - global attributes that cannot run script or fetch: id, class, title, lang, dir, role,
-  tabindex, aria-*, data-* (not Material's data-md-*, which drive its JavaScript);
+  tabindex, aria-*, data-* (not Material's data-md-*, which drive its JavaScript; the other
+  names code acts on are refused where a contributor writes them, by sitekit.reserved);
 - links (`href`) to https, http, mailto or relative addresses; resources (`src`) only from
-  this site (relative addresses), so no element of a page fetches from another host;
+  this site, as a browser resolves the address (sitekit.addresses: a backslash is a slash),
+  so no element of a page fetches from another host; no address that reads as one host and
+  goes to another (a user name before "@", a host the browser maps, a link's text showing
+  another address);
 - `style` only on table cells and only `text-align` (Markdown's column alignment);
 - SVG presentation attributes, with `url(#…)` references to the same document only.
 """
