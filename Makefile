@@ -123,10 +123,11 @@ test: $(VENV)/.test-deps browser-deps node_modules/.installed ## Before you push
 	$(LINT_AND_BUILD)
 	$(PYTEST) -q -n 2 --dist loadfile
 
-bench: $(BIN)/mkdocs ## Time a synthetic 1,000-page-per-language build, save-to-served under make serve against plain Material; weigh each page feature
+bench: $(BIN)/mkdocs ## Time a synthetic 1,000-page-per-language build, save-to-served under make serve against plain Material, the checks on crafted worst-case inputs; weigh each page feature
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/serve_rebuild.py --runs 5
 	$(BIN)/python benchmarks/page_bytes.py
+	$(BIN)/python benchmarks/hostile_worst.py
 
 bench-web: $(VENV)/.test-deps browser-deps node_modules/.installed ## Page weight, requests and Lighthouse scores per page template
 	$(BIN)/python benchmarks/web.py

@@ -62,7 +62,8 @@ def _validate(config: MkDocsConfig, files: Files) -> None:
     """Read and check everything, render every page for the checks, stop on any problem."""
     root = Path(config.config_file_path).parent
     state.ENV = render.install_filters(config.theme.get_env())
-    state.SITE, problems = collect(Path(config.docs_dir), root, list(config.extra_javascript))
+    theme_dirs = [Path(folder) for folder in config.theme.dirs]
+    state.SITE, problems = collect(Path(config.docs_dir), root, list(config.extra_javascript), theme_dirs)
     state.SITE.site_dir = Path(config.site_dir)
     problems += docs_tree.check_nav(Path(config.config_file_path), root, config.nav, set(state.SITE.pages), LOCALES)
     if state.SITE.sources or not problems:

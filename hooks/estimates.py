@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from mkdocs.utils import get_relative_url
@@ -32,8 +33,17 @@ CHARTS: dict[str, tuple[tuple[str, ...], str]] = {
 
 
 def _cell(text: str) -> str:
-    """Text safe inside one Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Inline Markdown kept inside one table cell: every "|" the text does not escape itself is
+    escaped, and a backslash before it or at the end is made a backslash of its own. (Escaping
+    "|" alone turned `NIS\\|` into `NIS\\\\|`, an escaped backslash and a cell border: the row
+    shifted by one cell and lost its citations, with nothing reported.)"""
+    def pipe(m: re.Match[str]) -> str:
+        run = m.group(1)
+        return run + ("|" if len(run) % 2 else "\\|")  # an odd run already escapes it
+
+    text = re.sub(r"(\\*)\|", pipe, text.replace("\n", " "))
+    trailing = len(text) - len(text.rstrip("\\"))
+    return text + "\\" if trailing % 2 else text
 
 
 def _figure(e: Estimate, locale: str) -> str:

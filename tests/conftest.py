@@ -49,7 +49,8 @@ class Build:
     @property
     def problems(self) -> list[str]:
         """The compiler-form lines (path:line: message) the build printed."""
-        return [line for line in self.stderr.splitlines() if re.match(r"^[\w./-]+:\d+: ", line)]
+        # A path may hold spaces, quotes or escapes (\\u202e) when the problem is its name.
+        return [line for line in self.stderr.splitlines() if re.match(r"^[^\s:][^:]*:\d+: ", line)]
 
 
 class Project:

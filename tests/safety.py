@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
+from sitekit import addresses, reserved  # noqa: E402
 from sitekit.sanitize import LINK_SCHEMES, RESOURCE_ATTRIBUTES, _allowed_name  # noqa: E402
 
 TOKEN = "XSSTOKEN"
@@ -53,13 +54,18 @@ def _safe_attribute(tag: str, name: str, value: str) -> bool:
         return True
     if name.startswith("on") or not _allowed_name(tag, name):
         return False
+    if name.startswith("data-") and reserved._owner(name, reserved.DATA_ATTRIBUTES):
+        return False  # code acts on it (a search result's address, a copy button's text)
     if "url(" in value.lower():
         return False
     if name in URL_ATTRIBUTES:
         squeezed = "".join(value.split()).lower()
         parts = urlsplit(squeezed)
+        # As a browser reads it (WHATWG): no backslash, user name or mapped host in disguise.
+        if addresses.deception(value) is not None:
+            return False
         if name in RESOURCE_ATTRIBUTES:
-            return not parts.scheme and not parts.netloc and not squeezed.startswith("//")
+            return not parts.scheme and not parts.netloc and not squeezed.startswith("//") and addresses.is_same_site(value)
         return parts.scheme in LINK_SCHEMES | {""}
     return True
 

@@ -30,6 +30,10 @@ CASES = {
         'docs/timeline.yml:4: "en" contains <a href="javascript:alert(1)">, which the site does not allow in data texts; '
         "write plain text (*emphasis*, code spans and [links](https://…) are allowed)"
     ],
+    "timeline-bidirectional-control.yml": [
+        "docs/timeline.yml:3: the line holds the invisible control character U+202E (RIGHT-TO-LEFT OVERRIDE), "
+        "which reorders the text readers see; delete it"
+    ],
     "timeline-citation-in-text.yml": ['docs/timeline.yml:3: "ja" contains a [^…] citation; list source ids under "sources:" instead'],
     "timeline-out-of-order.yml": ["docs/timeline.yml:11: 2024-06-19 comes after 2024-10 (line 6); keep the events oldest first"],
     "estimates-unknown-measure.yml": [

@@ -22,6 +22,11 @@ BUILDS = {
         "docs/corrections.yml": "corrections/unknown-source.yml",
         "docs/ja/about.md": "pages/unknown-id-with-close-match.md",
     },
+    # Issue 18's rules: markup code acts on, addresses as a browser reads them, invisible controls.
+    "markup-addresses-and-controls": {
+        "docs/ja/about.md": "pages/markup-code-acts-on-and-deceptive-addresses.md",
+        "docs/timeline.yml": "data/timeline-bidirectional-control.yml",
+    },
 }
 
 

@@ -22,13 +22,17 @@ NIS = "nis-2024-10-18"
 TAGS = ["script", "img", "svg", "a", "iframe", "style", "link", "meta", "base", "form", "object", "embed", "details",
         "abbr", "div", "p", "span", "math", "template", "noscript", "input", "button", "animate", "use", "image", "SCRIPT"]
 ATTRIBUTES = ["onload", "onerror", "onclick", "OnMouseOver", "href", "src", "srcset", "style", "ping", "action",
-              "formaction", "xlink:href", "values", "title", "data-md-component", "class", "id", "alt", "lang"]
+              "formaction", "xlink:href", "values", "title", "data-md-component", "class", "id", "alt", "lang",
+              "data-pagefind-meta", "data-clipboard-text", "data-cite-copy"]
 VALUES = ["javascript:alert('XSSTOKEN')", "java&#115;cript:XSSTOKEN", "&#106;avascript:XSSTOKEN", "javascript&colon;XSSTOKEN",
           "java\nscript:XSSTOKEN", "java\tscript:XSSTOKEN", " javascript:XSSTOKEN", "https://evil.example/XSSTOKEN",
           "//evil.example/XSSTOKEN", "data:text/html,XSSTOKEN", "url(https://evil.example/XSSTOKEN)", "XSSTOKEN",
           "#XSSTOKEN", "vbscript:XSSTOKEN", "https://example.org/?q=XSSTOKEN",
           # a scheme glued to what precedes it (sanitize.SCHEME looks for schemes only where one can start)
-          "1javascript:XSSTOKEN", "x.javascript:XSSTOKEN", "&#49;javascript:XSSTOKEN", "-javascript:XSSTOKEN"]
+          "1javascript:XSSTOKEN", "x.javascript:XSSTOKEN", "&#49;javascript:XSSTOKEN", "-javascript:XSSTOKEN",
+          # addresses that read as one place and go to another, as a browser parses them (issue 18)
+          "\\/evil.example/XSSTOKEN", "/\\evil.example/XSSTOKEN", "https://www.reuters.com@evil.example/XSSTOKEN",
+          "https://r\u0435uters.com/XSSTOKEN", "https://ｅｖｉｌ.example/XSSTOKEN"]
 SPACE = st.sampled_from([" ", "\n", "/", "\t", "  "])
 QUOTE = st.sampled_from(['"', "'", ""])
 

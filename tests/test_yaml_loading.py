@@ -93,7 +93,7 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing():
     started = time.perf_counter()
     data, problems = parse(text, "f.yml")
     assert time.perf_counter() - started < 1
-    assert data is None and problems[0].message == "the file is larger than 2 MB; a data file this large is not expected, split it"
+    assert data is None and problems[0].message == "the file is larger than 1 MB; a data file this large is not expected, split it"
 
 
 def test_front_matter_lines_are_counted_from_the_page(tmp_path):

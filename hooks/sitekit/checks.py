@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import sanitize
+from . import reserved, sanitize
 from .corpus import Page
-from .datafields import hint
+from .datafields import REF_IN_TEXT, hint
 from .datasets import DATASETS
 from .problems import Problem
 from .registry import Source
@@ -79,7 +79,7 @@ def _check_notes(page: Page, sources: dict[str, Source], counts: Counter[str], p
 def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Problem], invalid: set[str]) -> None:
     """References that did not become footnotes, each with the reason Python-Markdown gives."""
     view, src = page.view, page.source
-    known = sorted(set(sources) | {label for label, _ in view.definitions})
+    known = set(sources) | {label for label, _ in view.definitions}
     for label in view.unresolved:
         if label not in invalid:
             problems.append(Problem(page.shown, src.ref(label), f"[^{label}] is not a listed source ({hint(label, known)})"))
@@ -98,6 +98,10 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
     for label in view.in_link:
         line = src.find_pattern(rf"\[[^\]\n]*\[\^{re.escape(label)}\][^\]\n]*\]\(", f"link:{label}") or src.ref(label, "link")
         problems.append(Problem(page.shown, line, f"[^{label}] is inside a link's text; put the citation after the link"))
+    for name, title in view.cited_abbreviations:
+        line = src.find([f"*[{name}]:"], f"abbreviation:{name}")
+        problems.append(Problem(page.shown, line, (f'the abbreviation "{name}" is defined with a citation ({REF_IN_TEXT.search(title).group()}), '
+            'which would show as text in its tooltip; define it in plain words and cite the sentence that uses it')))
     for label, tag, closed, first in view.raw_html:
         start = src.find([first], "raw-block")
         line = src.ref_after(label, start)
@@ -111,15 +115,40 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
         problems.append(Problem(page.shown, line, message))
 
 
+# Each problem is looked for in the page to give its line; a hostile page can carry thousands,
+# each a scan of the page. Past this many per page the rest are counted, not listed.
+MAX_LISTED = 100
+
+
 def html_problems(page: Page) -> list[Problem]:
-    """What the HTML allowlist would remove from the rendered page, each at its source line."""
+    """What the HTML allowlist would remove from the rendered page, and the markup code acts on
+    that the contributor wrote (sitekit.reserved), each at its source line."""
     view, src = page.view, page.source
-    problems = []
-    for finding in sanitize.findings(view.html):
-        if view.swallowed and "fnref" in f"{finding.attribute}{finding.value}":
-            continue  # the broken attribute is the swallowed citation, reported on its own
-        problems.append(Problem(page.shown, src.find(finding.needles, "html"), finding.message()))
+    every = sanitize.findings(view.html)
+    # the broken attribute of a citation swallowed by a tag is reported on its own
+    found = [f for f in every if not (view.swallowed and "fnref" in f"{f.attribute}{f.value}")]
+    removed = {(f.tag, f.attribute, f.value) for f in every}
+    written = [r for r in reserved.check_written(view.written) if (r.tag, r.attribute, r.value) not in removed
+               # a citation swallowed by a tag brings its footnote markup along, reported on its own
+               and not (view.swallowed and r.value.startswith(("fnref", "footnote-ref")))]
+    ids = reserved.check_ids(view.html, {r.value for r in written if r.kind in ("id", "for")})
+    problems = [Problem(page.shown, src.find(f.needles, "html"), f.message()) for f in found[:MAX_LISTED]]
+    rest = [*written, *ids][: max(0, MAX_LISTED - len(problems))]
+    problems += [Problem(page.shown, _reserved_line(page, r), r.message()) for r in rest]
+    unlisted = len(found) + len(written) + len(ids) - len(problems)
+    if unlisted:
+        problems.append(Problem(page.shown, problems[-1].line, (f"and {unlisted} more problems of HTML on this page, not listed; "
+            "fix the ones above, then build again")))
     return problems
+
+
+def _reserved_line(page: Page, found: reserved.Reserved) -> int:
+    """The line of markup code acts on: where the value is written, else the heading whose id it is."""
+    if found.kind in ("id", "duplicate") and not any(needle in page.text for needle in found.needles[:2]):
+        line = page.source.heading(found.value)
+        if line:
+            return line
+    return page.source.find(found.needles, "reserved")
 
 
 def rendered_problems(page: Page, sources: dict[str, Source], invalid: set[str]) -> list[Problem]:

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import sanitize
+from . import invisible, sanitize
 from .datafields import Fields
 from .locate import Source
 from .markdown_view import View
+from .output_paths import name_problem
 from .problems import Problem
 from .textfiles import read_utf8
 from .yamlfiles import LineDict, is_empty, line_of, parse
@@ -31,7 +32,7 @@ KEYS = ("title", "description", "as_of", "article", "translation_of", "published
 MAX_PAGE_BYTES = 200_000
 MAX_CHARACTERS = {"<": 2000, "[": 2000}
 MAX_NESTING = 20
-NESTING = re.compile(rf"^(?:[ \t]*(?:[-*+>]|\d{{1,9}}[.)])(?:[ \t]+|$)){{{MAX_NESTING + 1},}}")
+DIGITS = frozenset("0123456789")
 DEEP_INDENT = re.compile(r"^[ \t]{121,}\S")
 REF = re.compile(r"\[\^[^\]]*\]")
 
@@ -119,13 +120,41 @@ def _front_matter(page: Page, today: dt.date) -> list[Problem]:
     return problems
 
 
+def _nesting(line: str) -> int:
+    """How many list or quote markers open the line (Python-Markdown recurses once for each),
+    counted in one pass: a regular expression with a repeated group of optional spaces took
+    exponential time on 20 markers with three spaces between each. A quote marker needs no
+    space after it (">>>x" is three levels); a list marker ("-", "*", "+", "1." or "1)") does."""
+    depth, i, end = 0, 0, len(line)
+    while depth <= MAX_NESTING:
+        while i < end and line[i] in " \t":
+            i += 1
+        if i < end and line[i] == ">":
+            i += 1
+        else:
+            j = i
+            while j < end and j - i < 9 and line[j] in DIGITS:
+                j += 1
+            if j > i and j < end and line[j] in ".)":
+                j += 1
+            elif j == i and i < end and line[i] in "-*+":
+                j += 1
+            else:
+                return depth
+            if j < end and line[j] not in " \t":
+                return depth
+            i = j
+        depth += 1
+    return depth
+
+
 def _complexity(page: Page) -> list[Problem]:
     """What would make Markdown hang or crash on this page, at the line where it happens."""
     if len(page.text.encode("utf-8")) > MAX_PAGE_BYTES:
         return [Problem(page.shown, 1, f"the page is larger than {MAX_PAGE_BYTES // 1000} KB; split it into several pages (make new-page)")]
     seen = dict.fromkeys(MAX_CHARACTERS, 0)
     for number, line in enumerate(page.text.split("\n"), 1):
-        if NESTING.match(line):
+        if _nesting(line) > MAX_NESTING:
             return [Problem(page.shown, number, f"lists or quotes are nested more than {MAX_NESTING} levels deep here; flatten them")]
         if DEEP_INDENT.match(line):
             return [Problem(page.shown, number, "this line is indented more than 120 columns; no page needs that much, check the indentation")]
@@ -156,6 +185,8 @@ def read_pages(
         folder = docs_dir / locale
         for path in _markdown_files(folder):
             rel = path.relative_to(folder).as_posix()
+            if name_problem(rel, ""):
+                continue  # refused by its name alone (docs_tree): its content is not read
             shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
             text, problem = read_utf8(path, shown)
             page = Page(locale, rel, shown, text or "")
@@ -164,6 +195,7 @@ def read_pages(
                 problems.append(problem)
                 page.readable = False
                 continue
+            problems.extend(invisible.line_problems(page.text, shown))
             problems.extend(_front_matter(page, today or dt.date.today()))
             too_complex = _complexity(page)
             problems.extend(too_complex)

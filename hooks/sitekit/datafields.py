@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
 
-from . import sanitize
-from .problems import Problem
+from . import addresses, sanitize
+from .problems import Problem, printable
 from .yamlfiles import as_date, is_empty, is_text, line_of, load
 
 MONTH_RE = re.compile(r"\d{4}-\d{2}")
@@ -39,9 +39,25 @@ def inline_html(text: str) -> str:
     return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1 else html
 
 
+# "did you mean" compares a label with every candidate: a hostile page citing 2,000 unknown
+# ids against a registry of 12,000 would take minutes. Each build may compare this many pairs
+# (about a second and a half); after that the advice is given without the guess.
+MAX_COMPARISONS = 100_000
+_compared = [0]
+
+
+def reset_hints() -> None:
+    """Start a build's budget of 'did you mean' comparisons."""
+    _compared[0] = 0
+
+
 def hint(label: str, candidates: Iterable[str], fallback: str = "add it to docs/sources.yml or correct the id") -> str:
     """'did you mean x?' for a near miss, else the fallback advice."""
-    close = difflib.get_close_matches(label, sorted(candidates), n=1, cutoff=0.75)
+    pool = candidates if isinstance(candidates, Collection) else list(candidates)
+    _compared[0] += len(pool)
+    if _compared[0] > MAX_COMPARISONS or len(label) > 200:
+        return fallback
+    close = difflib.get_close_matches(label, sorted(pool), n=1, cutoff=0.75)
     return f"did you mean {close[0]}?" if close else fallback
 
 
@@ -107,7 +123,9 @@ class Fields:
                 self.add(key, f'"{key}" must be plain text, but {why}; write the text itself')
             return
         found = sanitize.inline_findings(inline_html(text))
-        if found:
+        if any(f.deceives for f in found):
+            self.add(key, f'"{key}": {next(f for f in found if f.deceives).message()}')
+        elif found:
             # Markdown's own paragraphs around raw block HTML are not what the contributor wrote.
             what = next((f for f in found if f.tag != "p"), found[0]).shown()
             self.add(key, (f'"{key}" contains {what}, which the site does not allow in data texts; '
@@ -218,9 +236,18 @@ class Fields:
             self.add(key, f'"{key}" must be non-empty text; put the value in quotes')
             return None
         url = url.strip()
-        parts = urlsplit(url)
-        if parts.scheme != "https" or not parts.netloc or re.search(r'[\s"<>\\]', url):
-            self.add(key, f'"{key}: {url}" must be a full https:// address copied from the page itself')
+        parts, parsed, shown = urlsplit(url), addresses.parse(url), printable(url)
+        if parts.scheme != "https" or not parts.netloc or re.search(r'[\s"<>\\]', url) or parsed is None or parsed.protocol != "https:":
+            self.add(key, f'"{key}: {shown}" must be a full https:// address copied from the page itself')
+            return None
+        trick = addresses.deception(url)
+        if trick and trick.why == "user":
+            self.add(key, (f'"{key}: {shown}" goes to {trick.goes_to}: what comes before "@" ({trick.reads_as}) is only a user name; '
+                "copy the address from the page itself"))
+            return None
+        if trick:
+            self.add(key, (f'"{key}: {shown}" goes to the host {trick.goes_to} once a browser reads it, not to {trick.reads_as} as written; '
+                "write the host in plain ASCII"))
             return None
         return url
 

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .problems import Problem
+from . import invisible
+from .output_paths import name_problem
+from .problems import Problem, printable
 
 PAGE_SUFFIX = ".md"
 OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
@@ -33,7 +35,7 @@ def _classify(rel: str, data_files: set[str], locales: Iterable[str]) -> str | N
     suffix = Path(rel).suffix.lower()
     if parts[0] in locales:
         if suffix == PAGE_SUFFIX and rel.endswith(PAGE_SUFFIX):
-            return None
+            return None  # a page: its name is checked by output_paths.name_problem
         if suffix in OTHER_MARKDOWN:
             return f"pages are .md files; rename it to {Path(rel).with_suffix('.md').name}"
         return "only .md pages belong in the language folders; put images and other files under docs/assets/"
@@ -76,8 +78,13 @@ def check_tree(docs_dir: Path, root: Path, data_files: set[str], locales: Iterab
                 continue
             rel = path.relative_to(docs_dir).as_posix()
             why = _classify(rel, data_files, locales)
+            locale, _, inside = rel.partition("/")
             if why:
-                problems.append(Problem(shown, 1, f"this file would be published without being checked: {why}"))
+                problems.append(Problem(printable(shown), 1, f"this file would be published without being checked: {why}"))
+            elif locale in locales and (bad_name := name_problem(inside, printable(shown))):
+                problems.append(bad_name)
+            elif control := invisible.name_problem(rel, printable(shown)):
+                problems.append(control)
             elif rel.endswith(".js") and rel not in listed_scripts:
                 problems.append(Problem(shown, 1, "a script under docs/assets/ must be listed in mkdocs.yml (extra_javascript); this one is not"))
             elif rel.endswith(".css"):

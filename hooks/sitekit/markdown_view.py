@@ -22,6 +22,7 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from markdown import Markdown, util
 from markdown.extensions import Extension
@@ -35,7 +36,9 @@ REF = re.compile(r"\[\^([^\]]*)\]")
 FNREF_ID = re.compile(r"fnref\d*:(.*)")
 # `\[^id]` and `[\^id]`: Python-Markdown keeps an escaped character as STX + its code + ETX.
 ESCAPED = re.compile("(?:\x0291\x03\\^|\\[\x0294\x03)([^\\]]*)\\]")
-LOOKALIKE = re.compile(r"[\[［]\s*[\^＾]\s*([^\]］\s]*)\s*[\]］]")
+# No bracket inside the label: from every "［^" of a long run of them the label would otherwise
+# run to the end of the text (full-width brackets are not counted by the page limits).
+LOOKALIKE = re.compile(r"[\[［]\s*+[\^＾]\s*+([^\]］\[［\s]*+)\s*+[\]］]")
 RAW_SKIP = re.compile(r"<!--.*?-->|<(pre|code)\b.*?</\1>", re.S | re.I)
 FIRST_TAG = re.compile(r"<\s*([a-zA-Z][\w-]*)")
 BLOCKS = {"p", "li", "dd", "tr"}
@@ -67,6 +70,12 @@ class View:
     raw_html: list[tuple[str, str, bool, str]] = field(default_factory=list)  # (label, tag, closed, first line) in raw HTML
     blocks: list[tuple[str, bool]] = field(default_factory=list)  # (text, cites something) of each prose block, in order
     markers: list[str] = field(default_factory=list)  # data markers expanded
+    # (tag, attribute, value) the contributor wrote: raw HTML, attribute lists, admonition and
+    # folding-block types (not the markup of the site's data templates or of Markdown itself)
+    written: list[tuple[str, str, str]] = field(default_factory=list)
+    # (abbreviation, expansion) defined on the page with a [^id] in the expansion, which the
+    # abbr extension puts as it is into every <abbr title>
+    cited_abbreviations: list[tuple[str, str]] = field(default_factory=list)
     html: str = ""
 
     @property
@@ -92,22 +101,37 @@ class PageRecorder(Extension):
         md.preprocessors.register(_SourceNotes(md, self), "page-recorder-sources", 18)
         md.treeprocessors.register(_ReadingOrder(md), "page-recorder-reading-order", 14.5)
         md.treeprocessors.register(_Recorder(md, self), "page-recorder", 14)
+        # Around attr_list (8): what it adds is written by the contributor.
+        md.treeprocessors.register(_AttributesBefore(md, self), "page-recorder-attributes-before", 8.5)
+        md.treeprocessors.register(_AttributesAfter(md, self), "page-recorder-attributes-after", 7.5)
         footnotes = md.parser.blockprocessors["footnote"].footnotes
-        original = footnotes.setFootnote
+        original, make_div = footnotes.setFootnote, footnotes.makeFootnotesDiv
 
         def set_footnote(label: str, text: str) -> None:
             self.view.definitions.append((label, text in self.ours))
             original(label, text)
 
+        def footnotes_div(root: etree.Element) -> etree.Element | None:
+            # The footnote list Python-Markdown made (not a <div class="footnote"> of the page's own).
+            self.footnote_div = make_div(root)
+            return self.footnote_div
+
         footnotes.setFootnote = set_footnote
+        footnotes.makeFootnotesDiv = footnotes_div
         self.footnotes = footnotes
-        self.ours: set[str] = set()
+        self.reset()
 
     def reset(self) -> None:
         self.view = View()
         self.source_text = ""
         self.expansions = []
-        self.ours = set()
+        self.ours: set[str] = set()
+        self.wrappers: list[etree.Element] = []  # the data blocks' own <div>s, by identity
+        self.authored: set[int] = set()  # ids of elements the contributor wrote as HTML (md_in_html)
+        self.generated: set[int] = set()  # ids of elements inside the data blocks
+        self.attributes: dict[int, dict[str, str]] = {}  # element id -> attributes before attr_list
+        self.footnote_div: etree.Element | None = None
+        self.block_count = 0  # raw HTML blocks of the page itself (the stash's first entries)
 
 
 class _Capture(Preprocessor):
@@ -131,6 +155,16 @@ class _Markers(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         page = self.ext.page
+        # Every raw HTML block so far is the page's own (fenced code and its attributes too):
+        # what the data blocks add comes after.
+        stash = self.md.htmlStash.rawHtmlBlocks
+        self.ext.block_count = len(stash)
+        for raw in stash:
+            if isinstance(raw, str):
+                self.ext.view.written += _attributes(raw)
+            else:
+                self.ext.authored |= {id(e) for e in raw.iter()}
+                self.ext.view.written += [(e.tag, k, v) for e in raw.iter() for k, v in e.attrib.items() if k != "markdown"]
         out: list[str] = []
         for line in lines:
             expansion = self._expansion(line.strip()) if page else None
@@ -142,7 +176,9 @@ class _Markers(Preprocessor):
             self.ext.expansions.append(markdown)
             # The wrapper marks generated blocks (not prose to cite); the recorder removes it again.
             wrapped = f'<div {DATASET_ATTR}="{name}" markdown="1">\n\n{markdown}\n\n</div>'
+            before = len(stash)
             out.extend(["", *self.md.preprocessors["html_block"].run(wrapped.split("\n")), ""])
+            self.ext.wrappers += [e for e in stash[before:] if not isinstance(e, str) and e.get(DATASET_ATTR) == name]
         return out
 
     def _expansion(self, line: str) -> tuple[str, str] | None:
@@ -218,6 +254,11 @@ class _Recorder(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         view = self.ext.view
         parents = {child: parent for parent in root.iter() for child in parent}
+        wrappers = {id(w) for w in self.ext.wrappers}
+        self.ext.generated = {id(e) for w in self.ext.wrappers for e in w.iter()}
+        self._written(root, wrappers)
+        abbreviations = getattr(self.md.treeprocessors["abbr"], "abbrs", {}) if "abbr" in self.md.treeprocessors else {}
+        view.cited_abbreviations = [(name, title) for name, title in abbreviations.items() if REF.search(title or "")]
         notes = self._footnotes(root)
         for sup in root.iter("sup"):
             m = FNREF_ID.fullmatch(sup.get("id", ""))
@@ -242,14 +283,38 @@ class _Recorder(Treeprocessor):
             self._blocks(child)
         self._unwrap(root, parents)
 
+    def _written(self, root: etree.Element, wrappers: set[int]) -> None:
+        """What the contributor wrote inline (raw HTML in paragraphs), and the class words of
+        admonitions and folding blocks (`!!! md-dialog` is a class): outside the data blocks."""
+        stash, ours = self.md.htmlStash.rawHtmlBlocks, {int(m.group(1)) for p in self.ext.ours for m in PLACEHOLDER.finditer(p)}
+        view, seen = self.ext.view, set()
+
+        def visit(element: etree.Element) -> None:
+            if id(element) in wrappers:
+                return
+            if id(element) not in self.ext.authored and element.tag in ("div", "details"):
+                words = [w for w in (element.get("class") or "").split() if w != "admonition"]
+                if element.tag == "details" or "admonition" in (element.get("class") or "").split():
+                    view.written += [(element.tag, "class", w) for w in words]
+            for text in (element.text, *(child.tail for child in element)):
+                for m in PLACEHOLDER.finditer(text or ""):
+                    index = int(m.group(1))
+                    if index >= self.ext.block_count and index not in ours | seen and index < len(stash) and isinstance(stash[index], str):
+                        seen.add(index)
+                        view.written += _attributes(stash[index])
+            for child in element:
+                visit(child)
+
+        visit(root)
+
     def _footnotes(self, root: etree.Element) -> dict[etree.Element, str]:
         """The footnote list items the footnotes extension built, by element."""
         found = {}
-        for div in root.iter("div"):
-            if div.get("class") == "footnote":
-                for li in div.iter("li"):
-                    if li.get("id", "").startswith("fn:"):
-                        found[li] = li.get("id")[3:]
+        div = self.ext.footnote_div
+        if div is not None:
+            for li in div.iter("li"):
+                if li.get("id", "").startswith("fn:"):
+                    found[li] = li.get("id")[3:]
         return found
 
     def _drop_unused_sources(self, root: etree.Element, notes: dict, parents: dict) -> None:
@@ -311,10 +376,11 @@ class _Recorder(Treeprocessor):
 
     def _blocks(self, element: etree.Element) -> None:
         """Collect each paragraph, list item, definition and table body row that cites nothing."""
-        if element.tag in NOT_CLAIMS or element.get(DATASET_ATTR) is not None:
+        # The data blocks and the footnote list are known by identity: a <div class="footnote">
+        # or <div data-dataset> written by the contributor is prose like any other.
+        if element.tag in NOT_CLAIMS or any(element is w for w in self.ext.wrappers) or element is self.ext.footnote_div:
             return
-        cls = element.get("class") or ""
-        if "footnote" in cls.split() or "admonition-title" in cls.split():
+        if id(element) not in self.ext.authored and "admonition-title" in (element.get("class") or "").split():
             return
         block_children = [c for c in element if c.tag in BLOCKS | CONTAINERS]
         if element.tag in BLOCKS and not (element.tag in ("li", "dd") and any(c.tag == "p" for c in element)):
@@ -325,7 +391,7 @@ class _Recorder(Treeprocessor):
             self._blocks(child)
 
     def _unwrap(self, root: etree.Element, parents: dict) -> None:
-        for wrapper in [e for e in root.iter("div") if e.get(DATASET_ATTR) is not None]:
+        for wrapper in [e for e in root.iter("div") if any(e is w for w in self.ext.wrappers)]:
             parent = parents.get(wrapper, root)
             index = list(parent).index(wrapper)
             parent.remove(wrapper)
@@ -334,6 +400,62 @@ class _Recorder(Treeprocessor):
                 parent.insert(index + offset, child)
             if children:
                 children[-1].tail = (children[-1].tail or "") + (wrapper.tail or "")
+
+
+class _AttributesBefore(Treeprocessor):
+    """Every element's attributes just before attr_list runs (the data blocks' left out)."""
+
+    def __init__(self, md: Markdown, ext: PageRecorder) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        self.ext.attributes = {id(e): dict(e.attrib) for e in root.iter() if id(e) not in self.ext.generated}
+
+
+class _AttributesAfter(Treeprocessor):
+    """What attr_list added: written by the contributor in {…} after a block or an inline element."""
+
+    def __init__(self, md: Markdown, ext: PageRecorder) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        before = self.ext.attributes
+        for e in root.iter():
+            if id(e) not in before:
+                continue
+            old = before[id(e)]
+            for name, value in e.attrib.items():
+                if name == "class":
+                    added = [w for w in value.split() if w not in (old.get("class") or "").split()]
+                    self.ext.view.written += [(e.tag, "class", w) for w in added]
+                elif old.get(name) != value:
+                    self.ext.view.written.append((e.tag, name, value))
+
+
+class _StartTags(HTMLParser):
+    """The attributes of every start tag of a raw HTML fragment, as a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(tag, name, value or "") for name, value in attrs if name != "markdown"]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def _attributes(raw: str) -> list[tuple[str, str, str]]:
+    """(tag, attribute, value) of each start tag in raw HTML (none parsed when there is no "<")."""
+    if "<" not in raw:
+        return []
+    parser = _StartTags()
+    parser.feed(raw)
+    parser.close()
+    return parser.found
 
 
 def _cites(element: etree.Element) -> bool:

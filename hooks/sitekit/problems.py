@@ -27,6 +27,13 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+def printable(text: str) -> str:
+    """A contributor's text as a message may show it: every character a terminal would not show
+    as itself (line breaks, controls, bidirectional and zero-width marks) written as \\uXXXX, so
+    that a file name or value cannot break the file:line form or reorder the message."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 def abort_if_any(problems: list[Problem]) -> None:
     """Stop the build, printing every problem once, sorted by file and line."""
     if not problems:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import origins
+from . import addresses, origins
 from .datafields import Fields, load_list
 from .problems import Problem
 from .yamlfiles import as_date, line_of
@@ -105,6 +105,10 @@ def _validate_entry(
     if published and accessed and accessed < published:
         f.add("accessed", f"accessed {accessed} is before published {published}; a source cannot be read before it appears")
     url, archive = f.https("url"), f.https("archive_url")
+    for key in ("title", "title_en", "title_ja"):
+        shown = node.get(key) if url else None
+        if isinstance(shown, str) and (misleading := addresses.misleading_text(shown, url)):
+            f.add(key, f'"{key}" reads as an address on {misleading[0]}, but "url" goes to {misleading[1]}; write the title as published')
     if not f.ok or None in (sid, kind, title, publisher, accessed, language, origin):
         return None, problems
     return Source(

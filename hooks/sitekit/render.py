@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,18 @@ def localdate(value: dt.date | str | None, locale: str) -> str:
     return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
 
 
+# The characters Python-Markdown reads a backslash before, with the site's extensions (tables
+# adds "|"): escaped, each shows as itself.
+MARKDOWN_ESCAPES = frozenset("\\`*_{}[]()#+-.!|")
+
+
+def markdown_text(value: Any) -> str:
+    """Plain text (a page's title, a place's name) placed inside Markdown, shown as written: a
+    title such as `x](https://other.example/) [y` inside a link's text would otherwise close it
+    and link elsewhere. HTML's own characters become entities, Markdown's are backslash-escaped."""
+    return "".join("\\" + c if c in MARKDOWN_ESCAPES else html.escape(c, quote=False) for c in str(value))
+
+
 # Filters and globals that hook modules add for their own templates (registered at import, so
 # that every environment made later has them, the one the checks render with included).
 EXTRA_FILTERS: dict[str, Any] = {}
@@ -53,6 +66,7 @@ EXTRA_GLOBALS: dict[str, Any] = {}
 def install_filters(env: Environment) -> Environment:
     """Give a Jinja environment the filters our templates use."""
     env.filters["localdate"] = localdate
+    env.filters["markdown_text"] = markdown_text
     env.filters.update(EXTRA_FILTERS)
     env.globals["labels"] = labels()
     env.globals["language_name"] = language_name

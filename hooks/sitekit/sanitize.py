@@ -17,16 +17,19 @@ What the allowlist admits, and why:
   lists, tables, details, footnotes, the timeline's radio filter, the copy buttons of the
   data citations, inline SVG charts and map);
 - global attributes that cannot run script or fetch: id, class, title, lang, dir, role,
-  tabindex, aria-*, data-* (not Material's data-md-*, which drive its JavaScript);
+  tabindex, aria-*, data-* (not Material's data-md-*, which drive its JavaScript; the other
+  names code acts on are refused where a contributor writes them, by sitekit.reserved);
 - links (`href`) to https, http, mailto or relative addresses; resources (`src`) only from
-  this site (relative addresses), so no element of a page fetches from another host;
+  this site, as a browser resolves the address (sitekit.addresses: a backslash is a slash),
+  so no element of a page fetches from another host; no address that reads as one host and
+  goes to another (a user name before "@", a host the browser maps, a link's text showing
+  another address);
 - `style` only on table cells and only `text-align` (Markdown's column alignment);
 - SVG presentation attributes, with `url(#…)` references to the same document only.
 """
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from dataclasses import dataclass
@@ -34,6 +37,9 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
+
+from . import addresses
+from .problems import printable
 
 HTML_TAGS = set(
     "a abbr b bdi bdo blockquote br button caption cite code col colgroup data dd del details dfn div dl dt em "
@@ -85,6 +91,7 @@ LINK_SCHEMES = {"https", "http", "mailto"}
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "xlink:href"}
 LINK_ATTRIBUTES = {"href", "cite", "action", "formaction"}
 SAME_DOCUMENT_URL = re.compile(r"\s*url\(\s*#[\w.-]+\s*\)\s*", re.I)
+LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 # Inline Markdown in data files (timeline texts, estimate notes…): words, emphasis, code, links.
 INLINE_TAGS = {"a", "em", "strong", "code"}
 INLINE_ATTRIBUTES = {"a": {"href"}}
@@ -101,14 +108,17 @@ EVERY_TAG = TAGS | set(
 )
 # A scheme starts where no scheme character precedes it: the same names, without trying a
 # match from every letter of every word (a third of the time the allowlist took per page).
-SCHEME = re.compile(r"(?<![a-zA-Z0-9+.\-])([a-zA-Z][a-zA-Z0-9+.\-]*)\s*:")
-TAG_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][\w:.-]*)")
+# Possessive quantifiers (*+) never give back what they took: "<" before a long run of spaces
+# and no name took time quadratic in the run's length with plain ones (minutes on one page).
+SCHEME = re.compile(r"(?<![a-zA-Z0-9+.\-])([a-zA-Z][a-zA-Z0-9+.\-]*+)\s*+:")
+TAG_NAME = re.compile(r"<\s*+(?:/\s*+)?([a-zA-Z][\w:.-]*+)")
 
 
 def _same_site(url: str) -> bool:
-    """A relative address on this site (not //host/…, which borrows the page's scheme)."""
-    return all(not (parts := urlsplit(form)).scheme and not parts.netloc and not form.startswith(("//", "\\\\", "/\\"))
-               for form in (url.strip(), _squeezed(url)))
+    """A relative address on this site, as a browser resolves it (addresses: `\\/host/…` and
+    `//host/…` are other hosts), and still one with its white space taken out."""
+    return addresses.is_same_site(url) and not addresses.deception(url) and all(
+        not (parts := urlsplit(form)).scheme and not parts.netloc for form in (url.strip(), _squeezed(url)))
 
 
 def _squeezed(url: str) -> str:
@@ -122,6 +132,8 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute in RESOURCE_ATTRIBUTES and not _same_site(value):
         return None
     if attribute in LINK_ATTRIBUTES and (scheme := urlsplit(_squeezed(value)).scheme.lower()) and scheme not in LINK_SCHEMES:
+        return None
+    if attribute in LINK_ATTRIBUTES and addresses.deception(value):
         return None
     if "url(" in value.lower().replace(" ", "") and not SAME_DOCUMENT_URL.fullmatch(value):
         return None
@@ -186,6 +198,7 @@ class Finding:
     tag: str
     attribute: str | None = None
     value: str = ""
+    text: str = ""  # a link's text, when the text is what is wrong
 
     @property
     def needles(self) -> list[str]:
@@ -193,10 +206,17 @@ class Finding:
         if self.attribute is None:
             return [f"<{self.tag}"]
         value = [self.value] if len(self.value) >= 4 else []
+        if self.text:
+            return [self.text.strip(), *value, f"<{self.tag}"]
         # An address or a style says more than its attribute's name (href is everywhere).
         if self.attribute in RESOURCE_ATTRIBUTES | {"href", "style"} or "url(" in self.value.lower():
             return [*value, self.attribute, f"<{self.tag}"]
         return [self.attribute, *value, f"<{self.tag}"]
+
+    @property
+    def deceives(self) -> bool:
+        """An address that reads as one place and goes to another (its message says how)."""
+        return bool(self.text) or (self.attribute in RESOURCE_ATTRIBUTES | {"href"} and addresses.deception(self.value) is not None)
 
     def shown(self) -> str:
         """The removed element or attribute, as a reader of the message recognizes it."""
@@ -216,6 +236,23 @@ class Finding:
             return f'the style attribute "{shown}" on <{self.tag}> is not allowed; use the site\'s CSS classes instead'
         if not _allowed_name(self.tag, name):
             return f'the attribute "{name}" on <{self.tag}> is not allowed in page content; remove it'
+        if self.text and (misleading := addresses.misleading_text(self.text, self.value)):
+            return (f'the link text "{_short(printable(self.text), 100)}" shows an address on {misleading[0]}, but the link goes to {misleading[1]}; '
+                "make the text the link's real address, or words")
+        scheme = urlsplit(_squeezed(self.value)).scheme.lower()
+        if name == "href" and scheme and scheme not in LINK_SCHEMES:
+            return f'the link "{shown}" uses an address the site does not allow; link with https://, mailto: or a relative address'
+        if (name in RESOURCE_ATTRIBUTES or name == "href") and (trick := addresses.deception(self.value)):
+            address, goes = _short(printable(self.value), 100), f" (it goes to {trick.goes_to})" if trick.goes_to else ""
+            if trick.why == "backslash":
+                return f'the address "{address}" holds a backslash, which browsers read as "/"{goes}; write "/" instead'
+            if trick.why == "break":
+                return f'the address "{address}" holds a tab or a line break, which browsers drop{goes}; write it on one line'
+            if trick.why == "user":
+                return (f'the address "{address}" goes to {trick.goes_to}: what comes before "@" ({trick.reads_as}) is only a user name; '
+                    "link to the page's own address")
+            return (f'the address "{address}" goes to the host {trick.goes_to} once a browser reads it, not to {trick.reads_as} as written; '
+                "write the host in plain ASCII")
         if name in RESOURCE_ATTRIBUTES or "url(" in self.value.lower():
             return (f'<{self.tag} {name}="{shown}"> would load a file that is not part of this site; '
                 'put the file under docs/assets/ and link it relatively')
@@ -224,9 +261,9 @@ class Finding:
         return f'the value "{shown}" of "{name}" on <{self.tag}> is not allowed in page content; remove it'
 
 
-def _short(value: str) -> str:
+def _short(value: str, most: int = 40) -> str:
     flat = re.sub(r"\s+", " ", value)
-    return flat if len(flat) <= 40 else flat[:37] + "…"
+    return flat if len(flat) <= most else flat[: most - 3] + "…"
 
 
 def _allowed_name(tag: str, attribute: str) -> bool:
@@ -270,29 +307,33 @@ def _tokens(fragment: str) -> list[tuple]:
 
 
 def _compare(kept: str, everything: str, allowed: set[str]) -> list[Finding]:
-    """What `everything` has that `kept` lacks, aligning the two token streams."""
+    """What `everything` has that `kept` lacks, in one pass over the two streams of tags.
+
+    Both come from one parse of the same fragment, and the strict cleaning only drops: whole
+    elements (their content kept, or dropped with <script> and <style>, whose content holds no
+    tags) and attributes. So the tags of `kept` are those of `everything` in the same order,
+    less the dropped ones, and the first tag of `everything` that matches the next tag of
+    `kept` is its twin. (difflib's alignment, used before, took minutes on a page of a thousand
+    removed attributes.) Text is left out: it only shows where a dropped element's content went."""
     if kept == everything:
         return []
-    ours, theirs = _tokens(kept), _tokens(everything)
+    ours = [t for t in _tokens(kept) if t[0] != "text"]
+    theirs = [t for t in _tokens(everything) if t[0] != "text"]
     found: list[Finding] = []
-    matcher = difflib.SequenceMatcher(None, theirs, ours, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
+    j = 0
+    for token in theirs:
+        twin = ours[j] if j < len(ours) else None
+        if twin is None or twin[:2] != token[:2]:
+            if token[0] == "start" and token[1] not in allowed:  # an allowed element goes only with a parent that is reported
+                found.append(Finding(token[1]))
             continue
-        pool = [t for t in ours[j1:j2] if t[0] == "start"]
-        for token in theirs[i1:i2]:
-            if token[0] != "start":
-                continue
-            twin = next((t for t in pool if t[1] == token[1]), None)
-            if twin is None:
-                if token[1] not in allowed:  # an allowed element goes only with a parent that is reported
-                    found.append(Finding(token[1]))
-                continue
-            pool.remove(twin)
-            kept_attrs = {(name, _style(value) if name == "style" else value) for name, value in twin[2]}
-            for name, value in token[2]:
-                if (name, _style(value) if name == "style" else value) not in kept_attrs:
-                    found.append(Finding(token[1], name, value or ""))
+        j += 1
+        if token[0] != "start":
+            continue
+        kept_attrs = {(name, _style(value) if name == "style" else value) for name, value in twin[2]}
+        for name, value in token[2]:
+            if (name, _style(value) if name == "style" else value) not in kept_attrs:
+                found.append(Finding(token[1], name, value or ""))
     return list(dict.fromkeys(found))
 
 
@@ -329,15 +370,48 @@ def _written(fragment: str) -> list[Finding]:
     return [Finding(tag) for tag, in_svg in parser.tags if tag not in allowed and not (in_svg and tag in svg)]
 
 
+class _Links(HTMLParser):
+    """Each link's address and text, in one pass."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[list[str]] = []  # [href, text] of the links being read (links do not nest, but be safe)
+        self.links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.open.append([dict(attrs).get("href") or "", ""])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.open:
+            self.links.append(tuple(self.open.pop()))
+
+    def handle_data(self, data: str) -> None:
+        for link in self.open:
+            link[1] += data
+
+
+def _misleading_links(fragment: str) -> list[Finding]:
+    # A link whose text reads as an address on one host and goes to another: the reader trusts
+    # the text. Only fragments with a link to another site are read.
+    if "://" not in fragment or "<a" not in fragment:
+        return []
+    parser = _Links()
+    parser.feed(fragment)
+    parser.close()
+    return [Finding("a", "href", href, text) for href, text in parser.links if addresses.misleading_text(text, href)]
+
+
 def findings(fragment: str) -> list[Finding]:
     """Everything the allowlist would remove from an HTML fragment of page content."""
     found = _compare(clean(fragment), _permissive(fragment), TAGS)
-    return list(dict.fromkeys(found + [f for f in _written(fragment) if f.tag not in {g.tag.lower() for g in found}]))
+    found += [f for f in _written(fragment) if f.tag not in {g.tag.lower() for g in found}]
+    return list(dict.fromkeys(found + _misleading_links(fragment)))
 
 
 def inline_findings(fragment: str) -> list[Finding]:
     """Everything the inline allowlist (data-file texts) would remove from rendered inline Markdown."""
-    return _compare(INLINE.clean(fragment), _permissive(fragment), INLINE_TAGS)
+    return list(dict.fromkeys(_compare(INLINE.clean(fragment), _permissive(fragment), INLINE_TAGS) + _misleading_links(fragment)))
 
 
 def plain_text_problem(value: str, *, in_attribute: bool = True) -> str | None:
@@ -348,4 +422,8 @@ def plain_text_problem(value: str, *, in_attribute: bool = True) -> str | None:
         return "it contains HTML or an HTML entity (such as &amp;)"
     if in_attribute and '"' in value:
         return "it contains a straight double quote (\"), which would end an HTML attribute; use “ ” or 「 」"
+    if LINE_BREAK.search(value.strip()):
+        # A title, a name or a description is one line wherever it goes; in line-based formats
+        # (a RIS record, a feed reader's list) a break would start a line of its own.
+        return "it contains a line break (written as \\n in quotes, or a line of a block); write it on one line"
     return None

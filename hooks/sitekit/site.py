@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import docs_tree, sanitize
+from . import docs_tree, invisible, output_paths, sanitize
 from .checks import Citations, check_site
 from .corpus import Page, read_pages
+from .datafields import reset_hints
 from .datasets import DATASETS
 from .problems import Problem
 from .registry import Source, load_registry
@@ -51,7 +52,7 @@ def _abbreviations(path: Path, shown: str) -> tuple[str, list[Problem]]:
     text, problem = read_utf8(path, shown)
     if problem:
         return "", [problem]
-    problems = []
+    problems = invisible.line_problems(text, shown)
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
@@ -66,9 +67,13 @@ def _abbreviations(path: Path, shown: str) -> tuple[str, list[Problem]]:
     return text, problems
 
 
-def collect(docs_dir: Path, root: Path, scripts: list[str] | None = None) -> tuple[Site, list[Problem]]:
-    """Read the file tree, the registry, the data sets and every page; return the site and its problems."""
+def collect(
+    docs_dir: Path, root: Path, scripts: list[str] | None = None, theme_dirs: list[Path] | None = None
+) -> tuple[Site, list[Problem]]:
+    """Read the file tree, the registry, the data sets and every page; return the site and its problems.
+    `theme_dirs`: the theme's folders, custom_dir first (by default overrides/ and Material's)."""
     site = Site(root=root, docs_dir=docs_dir)
+    reset_hints()
     data_files = {REGISTRY} | {d.filename for d in DATASETS.values() if d.filename}
     problems = docs_tree.check_tree(docs_dir, root, data_files, LOCALES, scripts or [])
     registry = docs_dir / REGISTRY
@@ -88,6 +93,7 @@ def collect(docs_dir: Path, root: Path, scripts: list[str] | None = None) -> tup
                 site.cites.failed.add(marker)
     site.pages, found = read_pages(docs_dir, root, LOCALES)
     problems += found
+    problems += _published_twice(site, root, theme_dirs)
     for locale in LOCALES:
         path = root / "includes" / f"abbreviations.{locale}.md"
         if path.exists():
@@ -95,6 +101,25 @@ def collect(docs_dir: Path, root: Path, scripts: list[str] | None = None) -> tup
             site.abbreviations[locale] = "" if found else text  # a broken line would land on every page
             problems += found
     return site, problems
+
+
+def _published_twice(site: Site, root: Path, theme_dirs: list[Path] | None) -> list[Problem]:
+    """Every page, docs/assets/ file, theme file and generated file claims its path under site/."""
+    from .feed_entries import feed_path  # it imports the build's state, which imports this module
+
+    if theme_dirs is None:
+        import material
+
+        theme_dirs = [root / "overrides", Path(material.__file__).parent / "templates"]
+    claims = [c for (locale, rel), page in site.pages.items() for c in output_paths.page_claims(locale, rel, LOCALES[0], page.shown)]
+    assets = site.docs_dir / docs_tree.ASSETS
+    claims += [output_paths.Claim(path.relative_to(site.docs_dir).as_posix(), _shown(path, root), True)
+               for path in sorted(assets.rglob("*")) if path.is_file() and not path.name.startswith(".")]
+    claims += output_paths.theme_claims(theme_dirs, root)
+    downloads = [name for marker, data in site.cites.data.items() if DATASETS[marker].downloads
+                 for name in DATASETS[marker].downloads(data)]
+    claims += output_paths.site_claims(LOCALES, {locale: feed_path(locale) for locale in LOCALES}, downloads)
+    return output_paths.clashes(claims)
 
 
 def check(site: Site) -> list[Problem]:

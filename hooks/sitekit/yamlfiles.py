@@ -19,11 +19,15 @@ from typing import Any
 
 import yaml
 
+from . import invisible
 from .problems import Problem
 from .textfiles import read_utf8
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MAX_BYTES = 2_000_000  # the registry, the largest file, is about 40 KB
+# The registry, the largest file, has about 95 KB. Checking is linear but not free (each data
+# text is rendered as Markdown and passed through the allowlist, about 10 µs a character), so
+# the limit keeps a hostile file's check within seconds.
+MAX_BYTES = 1_000_000
 MAX_DEPTH = 12  # a data file is a list of entries of fields; publisher: {ja, en} is depth 3
 DECIMAL_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
@@ -124,9 +128,13 @@ def _refusal(event: yaml.Event, depth: int) -> str | None:
 
 
 def _screen(text: str, shown: str) -> list[Problem]:
-    """Check the event stream before anything is constructed (no recursion, no expansion)."""
+    """Check the event stream before anything is constructed (no recursion, no expansion).
+    A structural refusal stops at once; bidirectional controls are all reported, each at its line."""
     depth = 0
+    controls: dict[int, Problem] = {}
     for event in yaml.parse(text, Loader=StrictLoader):
+        if isinstance(event, yaml.ScalarEvent) and invisible.first(event.value):
+            controls.update((p.line, p) for p in [_control(text, shown, event)])
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -134,7 +142,17 @@ def _screen(text: str, shown: str) -> list[Problem]:
         why = _refusal(event, depth)
         if why:
             return [Problem(shown, event.start_mark.line + 1, why)]
-    return []
+    return list(controls.values())
+
+
+def _control(text: str, shown: str, event: yaml.ScalarEvent) -> Problem:
+    """A value (or key) holding a bidirectional control, at the line of the control as written; a
+    control written as an escape ("\\u202E") is reported where its value starts."""
+    written = text[event.start_mark.index : event.end_mark.index]
+    at = invisible.BIDI_CONTROLS.search(written)
+    number = event.start_mark.line + 1 + (written[: at.start()].count("\n") if at else 0)
+    line = text.split("\n")[number - 1] if at else event.value
+    return invisible.line_problem(shown, number, line) or invisible.line_problem(shown, number, event.value)
 
 
 def _error_line(err: yaml.MarkedYAMLError, first_line: int) -> int:
