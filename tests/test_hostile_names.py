@@ -49,13 +49,13 @@ NAMES: dict[str, tuple[str, str] | None] = {
     "docs/ja/assets.md": (None, CLASH.format("assets/", "docs/assets/images/share.png", "assets/images/share.png")),
     "docs/ja/pagefind.md": (None, CLASH.format("pagefind/", "the search index (Pagefind)", "pagefind/")),
     "docs/ja/search.md": (None, CLASH.format("search/", "Material's search index", "search/")),
-    "docs/ja/partials.md": (None, CLASH.format("partials/", "overrides/partials/cite/record.bib", "partials/cite/record.bib")),
     # Valid names that must be accepted: close to reserved ones, or unusual but slugs.
     "docs/ja/feed-xml.md": None,
     "docs/ja/assets-2.md": None,
     "docs/ja/ja.md": None,
     "docs/ja/404.md": None,
     "docs/ja/kursk-2024.md": None,
+    "docs/ja/partials.md": None,  # nothing of the theme's is published at partials/ (no template file is copied)
 }
 SHADOWS = {  # files under docs/assets/ that would replace the theme's own without a word from MkDocs
     "docs/assets/stylesheets/{css}": "this file would be published at assets/stylesheets/{css}, where the theme's "

@@ -109,14 +109,17 @@ def test_no_template_is_published_as_a_site_file(site):
     assert not leaked, f"template syntax in published files: {leaked}"
 
 
-# Hostile text through the page's heading and front matter: what closes a BibTeX entry and
-# opens a forged one, a line break then RIS's end and start tags, a quote, a backslash, a lone
-# brace, and a line separator (U+2028), which Python's splitlines and JavaScript treat as a break.
+# Hostile text through the page's heading, front matter and data texts: what closes a BibTeX entry
+# and opens a forged one, RIS's end and start tags (after a line break, in a correction), a quote,
+# a backslash, a lone brace, and a line separator (U+2028), which Python's splitlines and
+# JavaScript treat as a break.
 HEADING = 'Attack }@online{forged, x = { "quoted" \\ {'
-DESCRIPTION = "Line one\nER  - \nTY  - JOUR\nT1  - forged }@online{forged2, \\ { \u2028 after a line separator \u2029 end"
+# Front matter is one line (the build refuses a line break there, U+2028 included), so what it can
+# still carry is tested here; line breaks reach the files only through data texts (CORRECTION).
+DESCRIPTION = "Line one ER  - TY  - JOUR T1  - forged }@online{forged2, \\ { end"
 
 
-CHANGE = 'Fixed "quoted" \\ { }@online{x,\nER  - \nTY  - JOUR \u2028 end'
+CHANGE = 'Fixed "quoted" \\ { }@online{x, ER  - TY  - JOUR end'
 CORRECTION = 'Corrected "a" \\ { }@online{y,\nER  - \nTY  - JOUR \u2028 and the rest.'
 NOTE = '=HYPERLINK("https://evil.example") "q" \\ { \u2028 end'
 

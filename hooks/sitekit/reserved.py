@@ -19,6 +19,9 @@ make code act. Read from the code itself, not guessed:
   `cite-block`, `cite-status`, `cite-copy`, `site-search-open`, and the ids of the page's
   own frame: `site-search`, `cite-<style>`, `cite-<style>-name` (found with getElementById,
   so an earlier element of the same id in the content captures them).
+- The sources page's filter (docs/assets/javascripts/source-filter.js): `data-origin`,
+  `data-type`, `data-language` on the entries of `.source-list`, `data-status` on
+  `.source-filter`; the "who this page relies on" block (`source-mix…`) is hidden in print.
 - The site's stylesheets, where they hide or position: `visually-hidden`,
   `site-search__panel`, `cite-page` (in print), the map's layers, the timeline filter (`tl`,
   `tl-filter`, `tl-event`, `tl-year`, ids `tl-…`, `data-theme`).
@@ -59,6 +62,10 @@ DATA_ATTRIBUTES = {
     "data-copy-failed": "the citation buttons (cite.js)",
     "data-theme": "the timeline filter (data.css)",
     "data-dataset": "the build's data blocks",
+    "data-origin": "the sources page's filter (source-filter.js)",
+    "data-type": "the sources page's filter (source-filter.js)",
+    "data-language": "the sources page's filter (source-filter.js)",
+    "data-status": "the sources page's filter (source-filter.js)",
 }
 CLASSES = {
     "md-": "Material for MkDocs",
@@ -85,6 +92,9 @@ CLASSES = {
     "tl-filter": "the timeline filter (data.css), which hides what it holds",
     "tl-event": "the timeline filter (data.css), which hides what it holds",
     "tl-year": "the timeline filter (data.css), which hides what it holds",
+    "source-mix": "the site's stylesheet, which hides parts of it in print",
+    "source-filter": "the sources page's filter (source-filter.js), hidden until its script shows it",
+    "source-list": "the sources page's filter (source-filter.js), which hides entries",
 }
 IDS = {
     "__": "Material for MkDocs",
@@ -94,7 +104,7 @@ IDS = {
 }
 # The keys above that name a family (md-dialog, site-search__panel, fnref2:…); the rest are exact.
 PREFIXES = {"data-md-", "data-clipboard-", "data-pagefind-", "data-site-search-", "data-search-", "data-cite-",
-            "md-", "site-search", "__", "fn:", "fnref", "tl-"}
+            "md-", "site-search", "source-mix", "source-filter", "__", "fn:", "fnref", "tl-"}
 SVG_LARGEST = 1000  # pixels: wider than the page's text column at every size
 SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(px|%)?\s*")
 

@@ -5,7 +5,9 @@
 (function () {
   var form = document.querySelector("form.source-filter");
   if (!form) return;
-  var keys = ["origin", "type", "language"];
+  // Each control and the attribute of an entry it matches (named in full: hooks/sitekit/reserved.py).
+  var attributes = { origin: "data-origin", type: "data-type", language: "data-language" };
+  var keys = Object.keys(attributes);
   var items = Array.prototype.slice.call(document.querySelectorAll(".source-list > li[data-origin]"));
   var lists = Array.prototype.slice.call(document.querySelectorAll(".source-list"));
   var status = form.querySelector(".source-filter__status");
@@ -16,7 +18,7 @@
     items.forEach(function (item) {
       var match = keys.every(function (key) {
         var wanted = form.elements[key].value;
-        return !wanted || item.getAttribute("data-" + key) === wanted;
+        return !wanted || item.getAttribute(attributes[key]) === wanted;
       });
       item.hidden = !match;
       if (match) shown += 1;
