@@ -14,20 +14,22 @@ import dataclasses
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from sitekit import checks, docs_tree, render, state
-from sitekit.markdown_view import PageRecorder, recorder_of
+from sitekit import checks, docs_tree, footnote_ids, mdx, render, state
 from sitekit.prerender import render_views
 from sitekit.problems import abort_if_any
 from sitekit.site import LOCALES, check, collect
 
 
-# The recorder joins the Markdown extensions of every page MkDocs converts.
+# The site's extensions (sitekit.mdx) join the Markdown extensions of every page MkDocs converts.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not any(isinstance(e, PageRecorder) for e in config.markdown_extensions):
-        config.markdown_extensions.append(PageRecorder())
+    if problem := footnote_ids.config_problem(config.mdx_configs):
+        raise PluginError(problem)
+    if not any(mdx.ours(e) for e in config.markdown_extensions):
+        config.markdown_extensions.extend(mdx.extensions())
     return config
 
 
@@ -43,7 +45,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     locale, _ = state.page_key(page)
     context = {"site": state.SITE, "page": page, "files": files, "env": state.ENV, "locale": locale}
-    recorder_of(config.markdown_extensions).page = state.page_input(locale, context)
+    mdx.recorder_of(config.markdown_extensions).conversion.page = state.page_input(locale, context)
     return f"{markdown.rstrip()}\n\n{state.abbreviations(locale)}\n"
 
 
@@ -52,7 +54,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     checked = state.SITE.pages.get(state.page_key(page))
     if checked is not None:  # every page is; the 404 page is a template, not a page
-        view = recorder_of(config.markdown_extensions).view
+        view = mdx.recorder_of(config.markdown_extensions).view
         view.html = html
         abort_if_any(checks.rendered_problems(dataclasses.replace(checked, view=view), state.SITE.sources, state.SITE.invalid))
     return html

@@ -14,8 +14,9 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from sitekit import footnote_ids
 
-REF = r'<sup id="fnref\d*:[^"]*"><a class="footnote-ref" href="#fn:[^"]*">\d+</a></sup>'
+REF = rf'<sup id="{footnote_ids.ref_id_pattern()}"><a class="footnote-ref" href="#{re.escape(footnote_ids.NOTE_PREFIX)}[^"]*">\d+</a></sup>'
 # One character of text (an entity counts as one), the references, then closing punctuation
 # in either language; a tag just before the references is left alone.
 RUN = re.compile(rf"(&#?\w+;|[^\s<>])?((?:{REF})+)([。、，．：；！？）」』】〕〉》.,;:!?)\]’”]*)")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.utils import get_relative_url
-from sitekit import render, state
+from sitekit import footnote_ids, render, state
 from sitekit.datasets import Dataset, json_download, register
 from sitekit.registry import Source
 
@@ -35,7 +35,7 @@ def _places(locale: str, context: dict[str, Any]) -> dict[str, list[dict[str, An
         url = get_relative_url(target.url, page.url)
         title = state.SITE.pages[(loc, rel)].meta.get("title", rel)
         for sid, count in counts.items():
-            anchors = [f"{url}#fnref{'' if n == 1 else n}:{sid}" for n in range(1, count + 1)]
+            anchors = [f"{url}#{footnote_ids.ref_id(sid, n)}" for n in range(1, count + 1)]
             places.setdefault(sid, []).append({"title": title, "anchors": anchors})
     return places
 

@@ -18,7 +18,7 @@ from typing import Any
 from . import invisible, sanitize
 from .datafields import Fields
 from .locate import Source
-from .markdown_view import View
+from .mdx import View
 from .output_paths import name_problem
 from .problems import Problem
 from .textfiles import read_utf8

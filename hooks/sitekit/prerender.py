@@ -1,7 +1,7 @@
 """Every page of both languages converted once for the checks, before MkDocs writes anything.
 
 The conversion is Python-Markdown's own, with the extensions and settings of mkdocs.yml and
-the recorder (sitekit.markdown_view), so the checks see exactly what MkDocs will render.
+the site's own (sitekit.mdx), so the checks see exactly what MkDocs will render.
 """
 
 from __future__ import annotations
@@ -9,14 +9,35 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from . import state
-from .markdown_view import Renderer
+from markdown import Markdown
+
+from . import mdx, state
 from .site import Site
+
+
+class PageConverter:
+    """Converts pages as MkDocs will (same extensions and settings), for the checks that must
+    see every page of both languages before anything is written."""
+
+    def __init__(self, extensions: list, configs: dict) -> None:
+        others = [e for e in extensions if not mdx.ours(e)]
+        own = mdx.extensions()
+        self.recorder = mdx.recorder_of(own)
+        self.md = Markdown(extensions=[*others, *own], extension_configs=configs)
+
+    def view(self, text: str, page: mdx.PageInput) -> mdx.View:
+        """What Python-Markdown makes of one page's text."""
+        self.md.reset()
+        self.recorder.conversion.page = page
+        html = self.md.convert(text)
+        view = self.recorder.view
+        view.html = html
+        return view
 
 
 def render_views(site: Site, extensions: list, configs: dict[str, Any], files: Any = None) -> None:
     """Set `page.view` on every readable page (data markers expanded as on the real pages)."""
-    renderer = Renderer(extensions, configs)
+    converter = PageConverter(extensions, configs)
     for (locale, rel), page in site.pages.items():
         if not page.readable:
             continue
@@ -26,4 +47,4 @@ def render_views(site: Site, extensions: list, configs: dict[str, Any], files: A
         stand_in = SimpleNamespace(file=file, url=file.url)
         context = {"site": site, "page": stand_in, "files": files, "env": state.ENV, "locale": locale}
         text = f"{page.body.rstrip()}\n\n{state.abbreviations(locale)}\n"
-        page.view = renderer.view(text, state.page_input(locale, context))
+        page.view = converter.view(text, state.page_input(locale, context))

@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from . import render
 from .datasets import DATASETS
-from .markdown_view import PageInput
+from .mdx import PageInput
 from .site import Site
 
 SITE: Site = Site(root=Path("."), docs_dir=Path("docs"))
