@@ -18,19 +18,27 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from sitekit import checks, docs_tree, footnote_ids, mdx, render, state
+from sitekit import checks, docs_tree, footnote_ids, i18n, mdx, render, state
 from sitekit.prerender import render_views
 from sitekit.problems import abort_if_any
-from sitekit.site import LOCALES, check, collect
+from sitekit.site import check, collect
 
 
 # The site's extensions (sitekit.mdx) join the Markdown extensions of every page MkDocs converts.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if plugin := config.plugins.get("i18n"):
+        i18n.configure(plugin)
     if problem := footnote_ids.config_problem(config.mdx_configs):
         raise PluginError(problem)
     if not any(mdx.ours(e) for e in config.markdown_extensions):
         config.markdown_extensions.extend(mdx.extensions())
     return config
+
+
+# Every build and rebuild starts here, in the default language's pass: forget the last one.
+def on_pre_build(config: MkDocsConfig) -> None:
+    if state.is_first_pass(config):
+        state.start_build()
 
 
 # Check every page of both languages once per build, before the i18n plugin filters files.
@@ -63,11 +71,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def _validate(config: MkDocsConfig, files: Files) -> None:
     """Read and check everything, render every page for the checks, stop on any problem."""
     root = Path(config.config_file_path).parent
-    state.ENV = render.install_filters(config.theme.get_env())
+    build = state.BUILD
+    build.env = render.install_filters(config.theme.get_env())
     theme_dirs = [Path(folder) for folder in config.theme.dirs]
-    state.SITE, problems = collect(Path(config.docs_dir), root, list(config.extra_javascript), theme_dirs)
-    state.SITE.site_dir = Path(config.site_dir)
-    problems += docs_tree.check_nav(Path(config.config_file_path), root, config.nav, set(state.SITE.pages), LOCALES)
+    build.site, problems = collect(Path(config.docs_dir), root, list(config.extra_javascript), theme_dirs)
+    build.site.site_dir = Path(config.site_dir)
+    problems += docs_tree.check_nav(Path(config.config_file_path), root, config.nav, set(build.site.pages), i18n.locales())
     if state.SITE.sources or not problems:
         render_views(state.SITE, config.markdown_extensions, config.mdx_configs, files)
         problems += check(state.SITE)

@@ -22,7 +22,8 @@ from mkdocs.structure.pages import Page
 from sitekit import render, state
 from sitekit.cite_files import FILES, file_text
 from sitekit.datasets import DATASETS
-from sitekit.page_record import cite_date, record_of, recorded
+from sitekit.dates import cite_date
+from sitekit.page_record import record_of, recorded
 
 
 def data_citation(marker: str, page: Page) -> dict[str, Any] | None:

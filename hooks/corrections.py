@@ -7,7 +7,6 @@ localized "no corrections so far" line.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from mkdocs.utils import get_relative_url
@@ -15,10 +14,6 @@ from sitekit import render, state
 from sitekit.corrections_data import FILENAME, Correction, load_corrections
 from sitekit.datasets import Dataset, register
 from sitekit.feed_entries import feed_path
-
-
-def _load(path: Path, shown: str, sources: dict[str, Any]) -> tuple[list[Correction] | None, list]:
-    return load_corrections(path, shown, sources)
 
 
 def _render(entries: list[Correction], locale: str, context: dict[str, Any]) -> str:
@@ -32,4 +27,4 @@ def _render(entries: list[Correction], locale: str, context: dict[str, Any]) -> 
     return template.render(rows=rows, locale=locale, L=render.labels()[locale], feed_url=feed_url)
 
 
-register(Dataset(marker="corrections", filename=FILENAME, load=_load, render=_render))
+register(Dataset(marker="corrections", filename=FILENAME, load=load_corrections, render=_render))

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from mkdocs.utils import get_relative_url
-from sitekit import chart, render, state
+from sitekit import chart, dates, i18n, render, state
 from sitekit.datasets import Dataset, json_download, register
 from sitekit.estimates_data import COUNTS, ESTIMATORS, MEASURES, Estimate, load_estimates
 from sitekit.figures import figure, number
@@ -64,7 +64,7 @@ def _chart(estimates: list[Estimate], key: str, locale: str) -> str:
     def describe(e: Estimate) -> str:
         """A mark's tooltip: who, when, the figure as stated, and what the note adds."""
         note = text["tooltip_note"].format(note=e.note[locale]) if e.note else ""
-        by, date = words["estimators"][e.estimator], render.localdate(e.as_of, locale)
+        by, date = words["estimators"][e.estimator], dates.localdate(e.as_of, locale)
         return text["tooltip"].format(by=by, date=date, figure=_figure(e, locale), note=note)
 
     measures, counts = CHARTS[key]
@@ -72,7 +72,7 @@ def _chart(estimates: list[Estimate], key: str, locale: str) -> str:
     if c is None:
         return ""
     series = text["series_sep"].join(text["series_count"].format(name=s.name, n=len(s.points)) for s in c["series"])
-    start, end = render.localdate(c["start"], locale), render.localdate(c["end"], locale)
+    start, end = dates.localdate(c["start"], locale), dates.localdate(c["end"], locale)
     period = text["period_one"].format(start=start) if start == end else text["period"].format(start=start, end=end)
     count = text["count_one"] if c["count"] == 1 else text["count"].format(n=c["count"])
     about = text["charts"][key]
@@ -92,7 +92,7 @@ def _render(estimates: list[Estimate], locale: str, context: dict[str, Any]) -> 
                     "figure": _cell(_figure(e, locale)),
                     "counts": _cell(words["counts"][e.counts]),
                     "by": _cell(e.by[locale]),
-                    "when": render.localdate(e.as_of, locale),
+                    "when": dates.localdate(e.as_of, locale),
                     "note": _cell(e.note[locale]) if e.note else "",
                     "cites": "".join(f"[^{sid}]" for sid in e.sources),
                 }
@@ -112,7 +112,7 @@ def _downloads(estimates: list) -> dict[str, str]:
     words = render.labels()
     payload = {
         "license": "CC BY 4.0", "measures": list(MEASURES), "counts": list(COUNTS),
-        "estimators": {key: {lang: words[lang]["estimators"][key] for lang in ("ja", "en")} for key in ESTIMATORS},
+        "estimators": {key: {lang: words[lang]["estimators"][key] for lang in i18n.locales()} for key in ESTIMATORS},
         "estimates": [e.as_json() for e in estimates],
     }
     return {JSON_NAME: json_download(payload), CSV_NAME: _csv(estimates)}
@@ -131,11 +131,12 @@ def _csv(estimates: list[Estimate]) -> str:
     """The estimates as CSV, by the csv module: RFC 4180's CRLF line ends and quoting."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    header = ["measure", "counts", "estimator", "low", "high", "qualifier", "as_of", "by_ja", "by_en", "note_ja", "note_en", "sources"]
-    writer.writerow(header)
+    locales = i18n.locales()
+    texts = [f"{field}_{lang}" for field in ("by", "note") for lang in locales]
+    writer.writerow(["measure", "counts", "estimator", "low", "high", "qualifier", "as_of", *texts, "sources"])
     for e in estimates:
-        note = e.note or {"ja": "", "en": ""}
-        texts = [_spreadsheet_safe(t) for t in (e.by["ja"], e.by["en"], note["ja"], note["en"])]
+        note = e.note or dict.fromkeys(locales, "")
+        texts = [_spreadsheet_safe(t) for t in (*(e.by[lang] for lang in locales), *(note[lang] for lang in locales))]
         row = [e.measure, e.counts, e.estimator, e.low, e.high or "", e.qualifier, e.as_of, *texts, " ".join(e.sources)]
         writer.writerow(row)
     return out.getvalue()

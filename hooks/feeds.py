@@ -15,7 +15,6 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -23,20 +22,11 @@ from sitekit import render, state
 from sitekit.feed_entries import MEDIA_TYPE, atom, entries, feed_path
 from sitekit.page_record import PageRecord, record_of
 
-PAGES: dict[str, dict[str, PageRecord]] = {}  # locale -> rel -> record, this build
-
-
-# Start this language's list (the front matter's `change:` is checked with the rest of it).
-@event_priority(90)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    PAGES[state.current_locale(config)] = {}
-    return files
-
 
 # Remember the page for the feed, and give the templates the feed's link.
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     rec = record_of(page, config)
-    PAGES.setdefault(rec.locale, {})[rec.rel] = rec
+    state.BUILD.feed_pages.setdefault(rec.locale, {})[rec.rel] = rec
     words = render.labels()[rec.locale]["feed"]
     href = get_relative_url(feed_path(rec.locale), page.url)
     context["feed"] = {"href": href, "type": MEDIA_TYPE, "lang": rec.locale, "title": words["title"].format(site=config.site_name)}
@@ -47,7 +37,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 @event_priority(50)
 def on_post_build(config: MkDocsConfig) -> None:
     locale = state.current_locale(config)
-    pages = PAGES.get(locale, {})
+    pages: dict[str, PageRecord] = state.BUILD.feed_pages.get(locale, {})
     if not pages:
         return
     words = render.labels()[locale]["feed"]

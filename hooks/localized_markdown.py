@@ -18,7 +18,7 @@ BACKLINK_TEXT = "&#8617;&#xFE0E;"
 
 # Localize the footnote and permalink titles for the page about to be rendered (runs last).
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    words = render.labels()[getattr(page.file, "locale", None) or state.current_locale(config)]
+    words = render.labels()[state.page_key(page)[0]]
     mdx = config.mdx_configs
     mdx.setdefault("footnotes", {}).update(BACKLINK_TITLE=words["backlink_title"], BACKLINK_TEXT=BACKLINK_TEXT)
     toc = mdx.setdefault("toc", {})

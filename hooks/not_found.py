@@ -13,17 +13,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from sitekit import state
 
-ROOT_404: dict[str, str] = {}  # the default language's page, rendered in the first pass
-
 
 # Keep the default language's 404 at the root; write the other languages' 404 into their folders.
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output_content
     if state.is_first_pass(config):
-        ROOT_404["html"] = output_content
+        state.BUILD.root_404 = output_content
         return output_content
     out = Path(state.SITE.site_dir) / state.current_locale(config) / "404.html"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(output_content, encoding="utf-8")
-    return ROOT_404.get("html", output_content)
+    return state.BUILD.root_404 or output_content

@@ -16,8 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from sitekit import render, state
-from sitekit.site import LOCALES
+from sitekit import i18n, render, state
 
 
 # Give every template the date filter, the labels and the newest as_of of the whole site.
@@ -26,23 +25,23 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     dates = [p.meta.get("as_of") for p in state.SITE.pages.values()]
     dates = [d for d in dates if isinstance(d, dt.date)]
     env.globals["site_updated"] = max(dates) if dates else None
-    env.globals["site_locales"] = LOCALES
+    env.globals["site_locales"] = list(i18n.locales())
     return env
 
 
 # The same page in every language, with absolute URLs for hreflang and Open Graph.
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    own = getattr(page.file, "locale", None) or state.current_locale(config)
+    own, rel = state.page_key(page)
     others = getattr(page.file, "alternates", {}) or {}
     alternates = []
-    for locale in LOCALES:
+    for locale in i18n.locales():
         file = page.file if locale == own else others.get(locale)
         if file is None:
             continue
         alternates.append({"lang": locale, "url": file.url, "abs": urljoin(config.site_url or "/", file.url), "current": locale == own})
     context["page_locale"] = own
     context["page_alternates"] = alternates
-    context["page_is_home"] = state.page_key(page)[1] == "index.md"  # page.is_homepage is False for /en/
+    context["page_is_home"] = rel == "index.md"  # page.is_homepage is False for /en/
     return context
 
 
@@ -51,7 +50,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     if template_name == "404.html":
         own = state.current_locale(config)
         root = urlsplit(config.site_url or "/").path  # 404 links must work at any depth
-        homes = [(urljoin(root, "" if i == 0 else f"{locale}/"), locale) for i, locale in enumerate(LOCALES)]
+        homes = [(urljoin(root, i18n.prefix(locale)), locale) for locale in i18n.locales()]
         context["page_locale"] = own
         context["page_alternates"] = [
             {"lang": locale, "url": url, "abs": urljoin(config.site_url or "/", url), "current": locale == own} for url, locale in homes

@@ -11,20 +11,17 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from sitekit import state
-from sitekit.site import LOCALES
-
-SHARED: list[File] = []  # the default language's File objects for the shared files
 
 
 # After the i18n plugin (priority -100) has built this language's list of files.
 @event_priority(-150)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.is_first_pass(config):
-        SHARED[:] = [f for f in files.media_files() if f.src_uri.split("/")[0] not in LOCALES and f.src_uri.startswith("assets/")]
+        state.BUILD.shared_files = [f for f in files.media_files() if f.src_uri.startswith("assets/")]
         return files
-    for shared in SHARED:
+    for shared in state.BUILD.shared_files:
         if files.get_file_from_path(shared.src_uri) is None:
             files.append(shared)
     return files

@@ -14,8 +14,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from sitekit import state
-from sitekit.site import LOCALES
+from sitekit import i18n, state
 
 
 def _lastmod(src_uri: str) -> str | None:
@@ -28,13 +27,13 @@ def _lastmod(src_uri: str) -> str | None:
 def sitemap_urls(alternates: dict[str, list[Any]], site_url: str) -> list[dict[str, Any]]:
     """One entry per page of every language: loc, lastmod and hreflang alternates (x-default last)."""
     urls = []
-    for locale in LOCALES:
+    for locale in i18n.locales():
         for file in alternates.get(locale, []):
             if file.page is None or file.page.is_link:
                 continue
             versions = getattr(file, "alternates", {}) or {}
-            links = [(lang, urljoin(site_url, f.url)) for lang, f in ((lang, versions.get(lang)) for lang in LOCALES) if f is not None]
-            default = dict(links).get(LOCALES[0])
+            links = [(lang, urljoin(site_url, f.url)) for lang, f in ((lang, versions.get(lang)) for lang in i18n.locales()) if f is not None]
+            default = dict(links).get(i18n.default())
             urls.append({
                 "loc": urljoin(site_url, file.url),
                 "lastmod": _lastmod(file.src_uri),

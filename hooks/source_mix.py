@@ -17,8 +17,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from sitekit import origins, render, state
-from sitekit.registry import TYPES, Source
+from sitekit import origins, registry, render, state
 
 SHOWN_IN_GIST = 5  # origins named in the one-line summary; the rest are "others"
 
@@ -30,7 +29,7 @@ def _shares(counts: Counter[str], names: dict[str, str], order: Iterable[str] | 
     return [{"code": k, "name": names[k], "count": counts[k], "percent": round(100 * counts[k] / total, 1)} for k in keys]
 
 
-def mix(sources: Iterable[Source], locale: str) -> dict[str, Any]:
+def mix(sources: Iterable[registry.Source], locale: str) -> dict[str, Any]:
     """The breakdown the block shows: total, by origin, by type, and the gist's first origins."""
     sources = list(sources)
     words = render.labels()[locale]
@@ -42,7 +41,7 @@ def mix(sources: Iterable[Source], locale: str) -> dict[str, Any]:
         "locale": locale,
         "total": len(sources),
         "origins": origin_rows,
-        "types": _shares(Counter(s.type for s in sources), words["types"], TYPES),
+        "types": _shares(Counter(s.type for s in sources), words["types"], registry.TYPES),
         "gist": origin_rows[:SHOWN_IN_GIST],
         "others": others,
         "stack": _stack([row["count"] for row in origin_rows[:SHOWN_IN_GIST]] + ([others] if others else [])),
@@ -58,7 +57,7 @@ def _stack(counts: list[int]) -> list[dict[str, float]]:
     return out
 
 
-def languages(sources: Iterable[Source], locale: str) -> list[dict[str, Any]]:
+def languages(sources: Iterable[registry.Source], locale: str) -> list[dict[str, Any]]:
     """The languages the registry's sources are written in, with counts, for the list filter."""
     counts = Counter(s.language for s in sources)
     names = {code: render.language_name(code, locale) for code in counts}

@@ -6,21 +6,13 @@ type, each with back-links to every place that cites it in the page's language.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from mkdocs.utils import get_relative_url
-from sitekit import footnote_ids, render, state
+from sitekit import footnote_ids, registry, render, state
 from sitekit.datasets import Dataset, json_download, register
-from sitekit.registry import Source
 
 JSON_NAME = "sources.json"
-# Primary and official sources first, then reporting and commentary.
-GROUP_ORDER = ("government", "intelligence", "international-org", "treaty-text", "state-media", "news", "analysis", "encyclopedia")
-
-
-def _load(path: Path, shown: str, sources: dict[str, Source]) -> tuple[dict[str, Source], list]:
-    return sources, []
 
 
 def _places(locale: str, context: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -40,10 +32,10 @@ def _places(locale: str, context: dict[str, Any]) -> dict[str, list[dict[str, An
     return places
 
 
-def _render(sources: dict[str, Source], locale: str, context: dict[str, Any]) -> str:
+def _render(sources: dict[str, registry.Source], locale: str, context: dict[str, Any]) -> str:
     places = _places(locale, context)
     groups = []
-    for kind in GROUP_ORDER:
+    for kind in registry.TYPES:  # the registry's one list of types, in the page's order
         members = sorted((s for s in sources.values() if s.type == kind), key=lambda s: (s.publisher[locale], s.id))
         if members:
             entries = [
@@ -58,10 +50,10 @@ def _render(sources: dict[str, Source], locale: str, context: dict[str, Any]) ->
     )
 
 
-def _downloads(sources: dict[str, Source]) -> dict[str, str]:
+def _downloads(sources: dict[str, registry.Source]) -> dict[str, str]:
     listed = [s.as_json() for s in sorted(sources.values(), key=lambda s: s.id)]
     return {JSON_NAME: json_download({"license": "CC BY 4.0 (this list); each source belongs to its publisher", "sources": listed})}
 
 
-register(Dataset(marker="sources", filename="", load=_load, render=_render, downloads=_downloads))
+register(Dataset(marker="sources", filename="", load=None, render=_render, downloads=_downloads))
 

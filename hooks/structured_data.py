@@ -26,11 +26,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from sitekit import render, state
+from sitekit import i18n, render, state
 from sitekit.datasets import DATASETS
 from sitekit.page_record import LICENSE_URL, SHARE_IMAGE, PageRecord, record_of
 from sitekit.registry import Source
-from sitekit.site import LOCALES
 
 MEDIA_TYPES = {".csv": "text/csv", ".json": "application/json"}
 # Only ever inside JSON strings (json.dumps writes none of them as syntax), where \uXXXX is the same text.
@@ -54,9 +53,9 @@ def _image(rec: PageRecord) -> dict[str, Any]:
 def _translations(rec: PageRecord) -> dict[str, Any]:
     """The page's other languages: the default language's page is the original, the others its translations."""
     versions = [{"@type": "Article", "@id": f"{url}#article", "url": url, "inLanguage": lang} for lang, url in rec.alternates]
-    if rec.locale == LOCALES[0]:
+    if rec.locale == i18n.default():
         return {"workTranslation": versions} if versions else {}
-    original = [v for v in versions if v["inLanguage"] == LOCALES[0]]
+    original = [v for v in versions if v["inLanguage"] == i18n.default()]
     return {"translationOfWork": original[0]} if original else {}
 
 
@@ -111,7 +110,7 @@ def dataset(rec: PageRecord, marker: str, names: list[str]) -> dict[str, Any]:
         "name": words["name"],
         "description": words["description"],
         "url": rec.url,
-        "inLanguage": ["ja", "en"],
+        "inLanguage": list(i18n.locales()),
         "license": LICENSE_URL,
         "isAccessibleForFree": True,
         "creator": _organization(rec),

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from mkdocs.utils import get_relative_url
-from sitekit import render, state
+from sitekit import dates, render, state
 from sitekit.datasets import Dataset, json_download, register
 from sitekit.figures import cited
 from sitekit.timeline_data import THEMES, Event, load_timeline
@@ -50,7 +50,7 @@ def _render(events: list[Event], locale: str, context: dict[str, Any]) -> str:
             {
                 "anchor": f"ev-{event.date}{suffix}",
                 "date": event.date,
-                "date_label": render.localdate(event.date, locale),
+                "date_label": dates.localdate(event.date, locale),
                 "theme": event.theme,
                 "theme_label": words["themes"][event.theme],
                 "text": cited(event.text[locale], "".join(f"[^{sid}]" for sid in event.sources), locale),

@@ -15,20 +15,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from sitekit import render, state
-from sitekit.translations import OTHER, Behind, compare
+from sitekit import i18n, render, state
+from sitekit.translations import compare
 
 log = logging.getLogger("mkdocs.hooks.translations")
-BEHIND: dict[tuple[str, str], Behind] = {}
 
 
 # After the citation checks (priority 100) have read every page: compare each pair once.
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.is_first_pass(config):
-        BEHIND.clear()
         behind, unrecorded = compare(state.SITE.pages)
-        BEHIND.update({(b.locale, b.rel): b for b in behind})
+        state.BUILD.behind = {(b.locale, b.rel): b for b in behind}
         if behind:
             log.info("Translations behind their counterpart (%d); the build goes on and readers see a notice:", len(behind))
         for problem in [b.problem() for b in behind] + unrecorded:
@@ -39,11 +37,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # Put the notice right after the page's H1, in the page's language, linking to the newer page.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     locale, rel = state.page_key(page)
-    behind = BEHIND.get((locale, rel))
+    behind = state.BUILD.behind.get((locale, rel))
     if behind is None or state.ENV is None:
         return html
-    other = OTHER[locale]
-    target = page.url.removeprefix("en/") if other == "ja" else f"{other}/{page.url}"
+    other = i18n.other(locale)
+    target = i18n.page_path(other, rel)
     notice = state.ENV.get_template("partials/translation-notice.html").render(
         L=render.labels()[locale],
         locale=locale,

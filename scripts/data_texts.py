@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import _site  # noqa: F401 - puts hooks/ on the path
+from sitekit import i18n
 from sitekit.corpus import split_front_matter
 from sitekit.problems import Problem
 from sitekit.yamlfiles import LineDict, LineList, line_of, load, parse
@@ -22,7 +23,7 @@ from sitekit.yamlfiles import LineDict, LineList, line_of, load, parse
 # The files whose texts readers see: the data the pages render, and the words of the page frame.
 DATA_FILES = ("docs/timeline.yml", "docs/estimates.yml", "docs/places.yml", "docs/corrections.yml", "hooks/sitekit/labels.yml")
 LABELS = "hooks/sitekit/labels.yml"
-LANGUAGES = ("ja", "en")
+LANGUAGES = i18n.locales()
 # What a page's front matter shows readers: the <title>, the description (search engines, feeds)
 # and the change note (the Atom feeds).
 FRONT_MATTER_KEYS = ("title", "description", "change")

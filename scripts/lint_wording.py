@@ -20,10 +20,11 @@ from pathlib import Path
 from _site import ROOT
 from data_texts import Text, collect
 from first_mentions import first_mention_problems, line_at, lone_reading_problems, prose
+from sitekit import i18n
 from sitekit.problems import Problem
 from working_vocabulary import find
 
-LANGUAGES = ("ja", "en")
+LANGUAGES = i18n.locales()
 
 
 def vocabulary_problems(path: str, text: str, first_line: int = 1) -> list[Problem]:

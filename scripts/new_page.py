@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from _site import ROOT, fail
+from sitekit import i18n
 from sitekit.datafields import ID_RE as NAME_RE  # a page name follows the id rule
 from sitekit.translations import sync_pair
 
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     name, docs = args.name, args.root / "docs"
     if not NAME_RE.fullmatch(name):
         return fail(f'NAME "{name}" may contain only lowercase a–z, 0–9 and single hyphens, e.g. casualties or kursk-offensive')
-    existing = [f"docs/{loc}/{name}.md" for loc in ("ja", "en") if (docs / loc / f"{name}.md").exists()]
+    existing = [f"docs/{loc}/{name}.md" for loc in i18n.locales() if (docs / loc / f"{name}.md").exists()]
     if existing:
         return fail(f"{existing[0]} already exists; choose another NAME or edit that page")
     title_ja = _ask(args.title_ja, "Japanese title (タイトル)")

@@ -13,11 +13,13 @@ import sys
 from pathlib import Path
 
 from _site import ROOT, fail
-from sitekit.translations import OTHER, sync_pair
+from sitekit import i18n
+from sitekit.translations import sync_pair
 
 
 def _names(docs: Path) -> list[str]:
-    return sorted(p.relative_to(docs / "ja").with_suffix("").as_posix() for p in (docs / "ja").rglob("*.md"))
+    folder = docs / i18n.default()
+    return sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.md"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         return fail("give the page's NAME (make sync-translation NAME=treaty) or --all")
     names = _names(docs) if args.all else [args.name.removesuffix(".md")]
     for name in names:
-        missing = [f"docs/{loc}/{name}.md" for loc in OTHER if not (docs / loc / f"{name}.md").is_file()]
+        missing = [f"docs/{loc}/{name}.md" for loc in i18n.locales() if not (docs / loc / f"{name}.md").is_file()]
         if missing:
             return fail(f"{missing[0]} does not exist; NAME is a page's file name without .md, e.g. treaty")
     today = dt.date.today()

@@ -42,13 +42,14 @@ def _templates() -> Environment:
 
 def check_tree(root: Path) -> tuple[Site, list[Problem]]:
     """Every problem the build would report for root/docs (the file tree, data and pages)."""
-    state.ENV = _templates()
-    state.SITE, problems = collect(root / "docs", root)
-    if state.SITE.sources or not problems:
+    build = state.start_build()
+    build.env = _templates()
+    build.site, problems = collect(root / "docs", root)
+    if build.site.sources or not problems:
         extensions, configs = markdown_settings()
-        render_views(state.SITE, extensions, configs)
-        problems += check(state.SITE)
-    return state.SITE, problems
+        render_views(build.site, extensions, configs)
+        problems += check(build.site)
+    return build.site, problems
 
 
 def problem_lines(root: Path) -> list[str]:

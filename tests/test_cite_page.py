@@ -3,10 +3,12 @@ these data' with the licence beside the data downloads."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from reader_site import SITE_URL, built_sample, page
 from site_conftest import ROOT
 
@@ -16,7 +18,6 @@ ARTICLES = [
     (lang, p.stem) for lang in ("ja", "en") for p in sorted((DOCS / lang).glob("*.md")) if "article: false" not in p.read_text(encoding="utf-8")
 ]
 IDS = [f"{lang}/{name}" for lang, name in ARTICLES]
-MONTHS = "January February March April May June July August September October November December".split()
 
 
 def _meta(lang: str, name: str, key: str) -> str:
@@ -55,7 +56,7 @@ def test_citation_names_title_site_date_url_and_leaves_a_slot_for_the_access_dat
         assert cites["sist"] == f'"{title}". {SITE_NAME["ja"]}. {year}-{month}-{day}. {url}, (参照 YYYY-MM-DD).'
     else:
         assert list(cites) == ["apa", "chicago"]
-        long = f"{MONTHS[int(month) - 1]} {int(day)}"
+        long = format_date(dt.date(int(year), int(month), int(day)), "MMMM d", locale="en")  # the month's English name, from CLDR
         assert cites["apa"] == f"{title}. ({year}, {long}). {SITE_NAME['en']}. Retrieved Month Day, Year, from {url}"
         assert cites["chicago"] == f"“{title}.” {SITE_NAME['en']}. Last modified {long}, {year}. Accessed Month Day, Year. {url}."
 

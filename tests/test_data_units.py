@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from sitekit import chart, geo, render  # noqa: E402
+from sitekit import chart, dates, geo, render  # noqa: E402
 from sitekit.figures import cited, en_number, figure, ja_number  # noqa: E402
 from sitekit.timeline_data import out_of_order  # noqa: E402
 
@@ -59,8 +59,8 @@ def test_month_only_dates_compare_at_month_precision(before, after, wrong):
 
 
 def test_month_only_dates_are_localized():
-    assert render.localdate("2024-10", "ja") == "2024年10月"
-    assert render.localdate("2024-10", "en") == "October 2024"
+    assert dates.localdate("2024-10", "ja") == "2024年10月"
+    assert dates.localdate("2024-10", "en") == "October 2024"
 
 
 def test_chart_ticks_are_round_and_cover_the_data():

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import estimates as estimates_hook  # noqa: E402
-from sitekit import chart, render  # noqa: E402
+from sitekit import chart, dates, render  # noqa: E402
 from sitekit.estimates_data import COUNTS, ESTIMATORS, FITS, load_estimates  # noqa: E402
 from sitekit.placement import overlaps  # noqa: E402
 from sitekit.registry import load_registry  # noqa: E402
@@ -126,7 +126,7 @@ def test_each_chart_draws_exactly_the_figures_of_its_kind(site, locale, estimate
                 assert title.startswith(words["estimators"][group.get("data-by")]), title  # who
                 drawn.append((group.get("data-by"), title))
         assert sorted(by for by, _ in drawn) == [by for by, _ in expected], key
-        assert all(render.localdate(date, locale) in " ".join(t for _, t in drawn) for _, date in expected)  # when
+        assert all(dates.localdate(date, locale) in " ".join(t for _, t in drawn) for _, date in expected)  # when
 
 
 @pytest.mark.parametrize("locale", sorted(LOCALES))

@@ -81,8 +81,8 @@ CASES = {
     "unknown type": (
         {"type": "blog"},
         [
-            f'docs/sources.yml:{NEW_ENTRY_LINE + 1}: unknown type "blog"; use one of: news, government, intelligence, '
-            "state-media, international-org, encyclopedia, analysis, treaty-text"
+            f'docs/sources.yml:{NEW_ENTRY_LINE + 1}: unknown type "blog"; use one of: government, intelligence, international-org, '
+            "treaty-text, state-media, news, analysis, encyclopedia"
         ],
     ),
     "impossible date": (

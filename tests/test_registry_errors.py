@@ -17,8 +17,8 @@ CASES = {
         'docs/sources.yml:23: duplicate id "nis-2024-10-18" (first defined on line 1); give each entry its own id',
     ],
     "unknown-type.yml": [
-        'docs/sources.yml:2: unknown type "blog"; use one of: news, government, intelligence, state-media, '
-        "international-org, encyclopedia, analysis, treaty-text",
+        'docs/sources.yml:2: unknown type "blog"; use one of: government, intelligence, international-org, treaty-text, '
+        "state-media, news, analysis, encyclopedia",
     ],
     "missing-title.yml": ['docs/sources.yml:1: entry 1 (nis-2024-10-18) is missing the required field "title"'],
     "impossible-date.yml": ['docs/sources.yml:7: "published: 2024-02-30" is not a real date; write it as YYYY-MM-DD'],

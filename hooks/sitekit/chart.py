@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import marks
+from . import dates, marks
 from .estimates_data import Estimate
 from .figures import number
 from .placement import Box, Placed, along, layout, text_width
@@ -28,7 +28,6 @@ RIGHT, TOP, BOTTOM = 10, 10, 44  # BOTTOM fits the month and the year under the 
 FONT = 13  # labels and ticks, in SVG units
 R = 5.5  # marker radius
 ARROW = 11  # length of a bound's arrow beyond the mark
-MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 LOWER_BOUNDS, UPPER_BOUNDS = ("at-least", "more-than"), ("up-to",)
 
 
@@ -134,10 +133,10 @@ def build(
     rows = sorted((e for e in estimates if e.measure in measures and e.counts == counts), key=lambda e: (e.as_of, e.line))
     if len(rows) < 2:
         return None
-    dates = [dt.date.fromisoformat(e.as_of) for e in rows]
-    span = (max(dates) - min(dates)).days
+    days = [dt.date.fromisoformat(e.as_of) for e in rows]
+    span = (max(days) - min(days)).days
     pad = max(14, span // 12) if span else 30
-    start, end = min(dates) - dt.timedelta(days=pad), max(dates) + dt.timedelta(days=pad)
+    start, end = min(days) - dt.timedelta(days=pad), max(days) + dt.timedelta(days=pad)
     top = max(e.high or e.low for e in rows) * 1.15 or 1  # room above the highest mark for its arrow and label
     step = _nice_step(top)
     y_max = math.ceil(top / step) * step
@@ -155,7 +154,7 @@ def build(
 
     series: dict[str, Series] = {}
     centres: list[tuple[float, float]] = []
-    for estimate, day in zip(rows, dates, strict=True):
+    for estimate, day in zip(rows, days, strict=True):
         if estimate.estimator not in series:
             shape, hollow = marks.SHAPES[estimate.estimator]
             series[estimate.estimator] = Series(estimate.estimator, words["estimators"][estimate.estimator], shape, hollow)
@@ -192,11 +191,11 @@ def build(
     y_ticks = [{"y": y_of(v), "label": label} for v, label in zip(tick_values, tick_labels, strict=True)]
     x_ticks = []
     for i, day in enumerate(_month_ticks(start, end)):
-        month = f"{day.month}月" if locale == "ja" else MONTHS_EN[day.month - 1]
-        year = (f"{day.year}年" if locale == "ja" else str(day.year)) if i == 0 or day.month == 1 else ""
+        month = dates.formatted(day, "month_tick", locale)
+        year = dates.formatted(day, "year_tick", locale) if i == 0 or day.month == 1 else ""
         x_ticks.append({"x": x_of(day), "month": month, "year": year})
     return {
         "width": WIDTH, "height": HEIGHT, "left": left, "right": right, "top": TOP, "bottom": bottom, "font": FONT,
         "counts": counts, "measures": measures, "series": list(series.values()), "y_ticks": y_ticks, "x_ticks": x_ticks,
-        "count": len(rows), "start": min(dates), "end": max(dates), "px_per_day": plot_w / max(1, (end - start).days),
+        "count": len(rows), "start": min(days), "end": max(days), "px_per_day": plot_w / max(1, (end - start).days),
     }

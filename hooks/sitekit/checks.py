@@ -12,15 +12,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import reserved, sanitize
+from . import i18n, reserved, sanitize
 from .corpus import Page
 from .datafields import REF_IN_TEXT, hint
 from .datasets import DATASETS
 from .problems import Problem
 from .registry import Source
-
-OTHER = {"ja": "en", "en": "ja"}
-LANGUAGE_NAME = {"ja": "Japanese", "en": "English"}
 
 
 @dataclass
@@ -184,22 +181,16 @@ def _check_page(page: Page, sources: dict[str, Source], cites: Citations, proble
 
 def _check_pairs(pages: dict[tuple[str, str], Page], cites: Citations, problems: list[Problem]) -> None:
     for (locale, rel), page in sorted(pages.items()):
-        other = OTHER.get(locale)
-        if other is None:
-            continue
+        other = i18n.other(locale)
         twin = pages.get((other, rel))
         if twin is None:
-            problems.append(
-                Problem(
-                    page.shown,
-                    1,
-                    f"this page has no {LANGUAGE_NAME[other]} counterpart docs/{other}/{rel}; add it (every page exists in both languages)",
-                )
-            )
+            language = i18n.languages().english_name(other)
+            message = f"this page has no {language} counterpart docs/{other}/{rel}; add it (every page exists in both languages)"
+            problems.append(Problem(page.shown, 1, message))
             continue
         pair = {(locale, rel), (other, rel)}
-        if locale != "ja" or pair & cites.broken or not (page.view and twin.view):
-            continue  # report each differing pair once, from the Japanese side
+        if locale != i18n.default() or pair & cites.broken or not (page.view and twin.view):
+            continue  # report each differing pair once, from the default language's side
         mine, theirs = set(cites.per_page[(locale, rel)]), set(cites.per_page[(other, rel)])
         if mine != theirs:
             missing_here = ", ".join(sorted(theirs - mine)) or "none"

@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 import bibtexparser
 import rispy
+from babel import Locale
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,7 +45,6 @@ BIBTEX_SPECIAL = {
     "^": r"\textasciicircum{}",
 }
 BIBTEX_RE = re.compile("|".join(re.escape(c) for c in BIBTEX_SPECIAL))
-LANGID = {"ja": "japanese", "en": "english"}  # biblatex/babel language names
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # BibTeX's month macros
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # what stays as is in a URL field; the rest is %-encoded
 KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:-]+")  # a citation key cannot be escaped: keep it to these
@@ -72,6 +72,11 @@ FILES = (
     CiteFile("ris", "RIS", "application/x-research-info-systems"),
     CiteFile("json", "CSL-JSON", "application/vnd.citationstyles.csl+json"),
 )
+
+
+def langid(locale: str) -> str:
+    """The language as biblatex and LaTeX's babel name it: japanese, english (CLDR's English name)."""
+    return Locale.parse(locale).english_name.lower()
 
 
 def cite_key(rec: PageRecord, config: MkDocsConfig) -> str:
@@ -109,7 +114,7 @@ def bib_text(rec: PageRecord, config: MkDocsConfig) -> str:
         fields += [Field("year", str(rec.date.year)), Field("month", MONTHS[rec.date.month - 1], enclosing="no-enclosing")]
     fields += [
         Field("url", quote(rec.url, safe=URL_SAFE)),  # braces, backslashes and spaces %-encoded
-        Field("langid", LANGID[rec.locale]),
+        Field("langid", langid(rec.locale)),
         Field("abstract", bibtex(rec.description)),
     ]
     layout = bibtexparser.BibtexFormat()

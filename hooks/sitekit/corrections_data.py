@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import i18n
 from .datafields import Fields, load_list
 from .problems import Problem
 from .registry import Source
@@ -22,9 +23,8 @@ from .yamlfiles import as_date, line_of
 
 FILENAME = "corrections.yml"
 PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}")
-REQUIRED = ("date", "id", "page", "ja", "en")
+REQUIRED = ("date", "id", "page", *i18n.locales())
 OPTIONAL = ("sources",)
-LOCALES = ("ja", "en")
 
 
 @dataclass
@@ -51,11 +51,11 @@ def _entry(
     page = f"{name.removesuffix('.md')}.md" if name else None
     # The name is checked before it touches the file system: no "../", no 300-character names.
     well_formed = page and len(name) <= 100 and PAGE_NAME.fullmatch(name.removesuffix(".md"))
-    if page and (not well_formed or not all((docs_dir / loc / page).is_file() for loc in LOCALES)):
+    if page and (not well_formed or not all((docs_dir / loc / page).is_file() for loc in i18n.locales())):
         f.add("page", f'"page: {name}" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md')
-    text = {loc: f.text(loc) for loc in LOCALES}
+    text = {loc: f.text(loc) for loc in i18n.locales()}
     cited = f.sources("sources", sources) if "sources" in node else []
-    if not f.ok or None in (day, cid, page, text["ja"], text["en"], cited):
+    if not f.ok or None in (day, cid, page, *text.values(), cited):
         return None, problems
     return Correction(day, cid, page, text, cited), []
 

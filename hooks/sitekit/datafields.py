@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import markdown
 
-from . import addresses, sanitize
+from . import addresses, i18n, sanitize
 from .problems import Problem, printable
 from .yamlfiles import as_date, is_empty, is_text, line_of, load
 
@@ -148,15 +148,16 @@ class Fields:
         value = self.node.get(key)
         if is_empty(value):
             return None
-        if not isinstance(value, dict) or not all(is_text(value.get(k)) for k in ("ja", "en")):
+        locales = i18n.locales()
+        if not isinstance(value, dict) or not all(is_text(value.get(k)) for k in locales):
             self.add(key, f'"{key}" must have a Japanese and an English text: {key}: {{ja: …, en: …}}')
             return None
-        extra = sorted(str(k) for k in set(value) - {"ja", "en"})
+        extra = sorted(str(k) for k in set(value) - set(locales))
         if extra:
             self.add(key, f'"{key}" has unknown language keys {extra}; use only ja and en')
-        for lang in ("ja", "en"):
+        for lang in locales:
             self._safe(key, value[lang], plain)
-        return {"ja": value["ja"].strip(), "en": value["en"].strip()}
+        return {lang: value[lang].strip() for lang in locales}
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
         """One of a fixed set of words."""

@@ -30,7 +30,7 @@ class Dataset:
 
     marker: str
     filename: str  # relative to docs/, or "" when the data set is the registry itself
-    load: Callable[[Path, str, dict[str, Source]], tuple[Any, list[Problem]]]
+    load: Callable[[Path, str, dict[str, Source]], tuple[Any, list[Problem]]] | None  # None: the registry itself
     render: Renderer
     # file name in the site root -> its text, published once per build for re-use (CSV, JSON)
     downloads: Callable[[Any], dict[str, str]] | None = None

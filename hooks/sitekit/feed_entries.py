@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
+from . import i18n
 from .corrections_data import Correction
 from .page_record import LICENSE_URL, PageRecord
-from .site import LOCALES
 
 FEED_NAME = "feed.xml"
 MEDIA_TYPE = "application/atom+xml"
@@ -32,7 +32,7 @@ SUMMARY_LIMIT = {"ja": 50, "en": 100}  # characters of a correction's first sent
 
 def feed_path(locale: str) -> str:
     """The feed's path from the site root: feed.xml, en/feed.xml."""
-    return FEED_NAME if locale == LOCALES[0] else f"{locale}/{FEED_NAME}"
+    return f"{i18n.prefix(locale)}{FEED_NAME}"
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from mkdocs.utils import markdown_extensions
 
+from . import i18n
 from .problems import Problem
 
 PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")  # the slug rule of ids and NAME, then .md
@@ -68,13 +69,12 @@ def slug(name: str) -> str:
     return ("-".join(words) or "page") + ".md"
 
 
-def page_claims(locale: str, rel: str, default_locale: str, shown: str) -> list[Claim]:
+def page_claims(locale: str, rel: str, shown: str) -> list[Claim]:
     """Where a page is published: its folder (the page and its cite files), or index.html."""
-    prefix = "" if locale == default_locale else f"{locale}/"
-    stem = rel[: -len(".md")]
-    if stem == "index":
-        return [Claim(f"{prefix}index.html", shown, True)]  # its cite files, if any, sit beside it: no one else writes cite.*
-    return [Claim(f"{prefix}{stem}/", shown, True)]
+    path = i18n.page_path(locale, rel)
+    if rel.removesuffix(".md") == "index":
+        return [Claim(f"{path}index.html", shown, True)]  # its cite files, if any, sit beside it: no one else writes cite.*
+    return [Claim(path, shown, True)]
 
 
 def theme_claims(theme_dirs: Iterable[Path], root: Path) -> list[Claim]:
@@ -111,10 +111,10 @@ def _theme_name(folder: Path, root: Path) -> str:
     return f"{folder.relative_to(root).as_posix()}/" if folder.is_relative_to(root) else "the theme's "
 
 
-def site_claims(locales: list[str], feeds: dict[str, str], downloads: Iterable[str]) -> list[Claim]:
+def site_claims(feeds: dict[str, str], downloads: Iterable[str]) -> list[Claim]:
     """What MkDocs, the theme, the plugins and our hooks write besides pages and docs/ files."""
     claims = [Claim(path, owner, False) for path, owner in SITE_FILES.items()]
-    claims += [Claim(f"{locale}/404.html", "the 404 page", False) for locale in locales[1:]]
+    claims += [Claim(f"{i18n.prefix(locale)}404.html", "the 404 page", False) for locale in i18n.locales()[1:]]
     claims += [Claim(path, owner, False) for path, owner in SITE_FOLDERS.items()]
     claims += [Claim(path, f"the Atom feed ({locale})", False) for locale, path in feeds.items()]
     claims += [Claim(name, "a data download", False) for name in downloads]

@@ -18,9 +18,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from . import state
-from .render import MONTHS_EN
-from .site import LOCALES
+from . import i18n, state
 
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # The image every page shares (og:image in partials/head-meta.html, `image` in the JSON-LD).
@@ -68,7 +66,6 @@ def record(page: Page, config: MkDocsConfig) -> PageRecord:
     meta = checked.meta if checked else page.meta  # the checked front matter: dates are dates even when quoted
     root = config.site_url or "/"
     others = getattr(page.file, "alternates", {}) or {}
-    prefix = "" if locale == LOCALES[0] else f"{locale}/"
     return PageRecord(
         locale=locale,
         rel=rel,
@@ -76,7 +73,7 @@ def record(page: Page, config: MkDocsConfig) -> PageRecord:
         description=str(meta.get("description") or ""),
         site_name=config.site_name,
         root_url=root,
-        home_url=urljoin(root, prefix),
+        home_url=urljoin(root, i18n.prefix(locale)),
         url=page.canonical_url or urljoin(root, page.url),
         updated=_date(meta.get("updated")),
         published=_date(meta.get("published")),
@@ -137,18 +134,6 @@ def _markers(locale: str, rel: str) -> tuple[str, ...]:
     """The data markers Python-Markdown expanded on the page (as the checks recorded them)."""
     checked = state.SITE.pages.get((locale, rel))
     return tuple(checked.view.markers) if checked and checked.view else ()
-
-
-def cite_date(value: dt.date | None, style: str) -> str:
-    """A date as a citation style writes it: apa (2026, November 22), long (November 22, 2026), iso."""
-    if value is None:
-        return "n.d."
-    month = MONTHS_EN[value.month - 1]
-    if style == "apa":
-        return f"{value.year}, {month} {value.day}"
-    if style == "long":
-        return f"{month} {value.day}, {value.year}"
-    return value.isoformat()
 
 
 def record_of(page: Page, config: MkDocsConfig) -> PageRecord:

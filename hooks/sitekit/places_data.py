@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import i18n
 from .datafields import Fields, load_list
 from .problems import Problem
 from .registry import Source
 from .yamlfiles import line_of
 
-REQUIRED = ("id", "ja", "en", "lat", "lon", "role", "sources")
+REQUIRED = ("id", *i18n.locales(), "lat", "lon", "role", "sources")
 OPTIONAL = ("route",)
 # The region the map draws (degrees): a place outside it could not be shown.
 WEST, EAST, SOUTH, NORTH = 30.0, 140.0, 35.0, 60.0
@@ -33,7 +34,7 @@ class Place:
 
     def as_json(self) -> dict[str, Any]:
         """The place as published in the JSON download."""
-        out = {"id": self.id, "ja": self.name["ja"], "en": self.name["en"], "lat": self.lat, "lon": self.lon}
+        out = {"id": self.id, **self.name, "lat": self.lat, "lon": self.lon}
         return {**out, "role": self.role, "sources": self.sources, **({"route": self.route} if self.route else {})}
 
 
@@ -43,16 +44,16 @@ def _place(node: Any, index: int, shown: str, line: int, sources: dict[str, Sour
     if not f.shape(index, line, REQUIRED, OPTIONAL, "id"):
         return None, problems
     pid = f.identifier("id", seen, "place id", "kursk")
-    names = {lang: f.text(lang, plain=True) for lang in ("ja", "en")}
+    names = {lang: f.text(lang, plain=True) for lang in i18n.locales()}
     lat, lon = f.number("lat", -90, 90), f.number("lon", -180, 180)
     if lat is not None and lon is not None and not (SOUTH <= lat <= NORTH and WEST <= lon <= EAST):
         f.add("lat", f"{lat:g}°N {lon:g}°E lies outside the map ({WEST:g}–{EAST:g}°E, {SOUTH:g}–{NORTH:g}°N); check the coordinates")
     role = f.bilingual("role")
     route = f.integer("route", "1") if "route" in node else None
     ids = f.sources("sources", sources)
-    if not f.ok or None in (pid, names["ja"], names["en"], lat, lon, role, ids):
+    if not f.ok or None in (pid, *names.values(), lat, lon, role, ids):
         return None, problems
-    return Place(pid, {"ja": names["ja"], "en": names["en"]}, lat, lon, role, ids, line_of(node), route), problems
+    return Place(pid, names, lat, lon, role, ids, line_of(node), route), problems
 
 
 def load_places(path: Path, shown: str, sources: dict[str, Source], today: dt.date | None = None) -> tuple[dict[str, Place] | None, list[Problem]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from markdown import Markdown
 
-from . import mdx, state
+from . import i18n, mdx, state
 from .site import Site
 
 
@@ -41,10 +41,10 @@ def render_views(site: Site, extensions: list, configs: dict[str, Any], files: A
     for (locale, rel), page in site.pages.items():
         if not page.readable:
             continue
-        file = files.get_file_from_path(f"{locale}/{rel}") if files is not None else None
-        # The data renderers link from the page's URL; before the build a stand-in gives it.
-        file = file or SimpleNamespace(src_uri=f"{locale}/{rel}", url=f"{locale}/{rel.removesuffix('.md')}/")
-        stand_in = SimpleNamespace(file=file, url=file.url)
+        # The data renderers link from the page's URL, which the i18n plugin has not given the
+        # files yet (it runs later in on_files): a stand-in carries the one the page will have.
+        url = i18n.page_path(locale, rel)
+        stand_in = SimpleNamespace(file=SimpleNamespace(src_uri=f"{locale}/{rel}", url=url), url=url)
         context = {"site": site, "page": stand_in, "files": files, "env": state.ENV, "locale": locale}
         text = f"{page.body.rstrip()}\n\n{state.abbreviations(locale)}\n"
         page.view = converter.view(text, state.page_input(locale, context))

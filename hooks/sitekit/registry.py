@@ -17,15 +17,18 @@ from .datafields import Fields, load_list
 from .problems import Problem
 from .yamlfiles import as_date, line_of
 
+# The kinds of source, in the order the sources page groups them and every list of types shows
+# them: primary and official sources first, then reporting and commentary. Each has a name in
+# both languages under `types` in labels.yml (tests/test_one_definition.py ties the two).
 TYPES = (
-    "news",
     "government",
     "intelligence",
-    "state-media",
     "international-org",
-    "encyclopedia",
-    "analysis",
     "treaty-text",
+    "state-media",
+    "news",
+    "analysis",
+    "encyclopedia",
 )
 # ISO 639-1 codes a source of this story can plausibly be written in; extend when needed.
 LANGUAGES = frozenset(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from functools import lru_cache
@@ -16,8 +15,6 @@ from jinja2.bccache import Bucket
 
 from .registry import Source
 
-MONTHS_EN = "January February March April May June July August September October November December".split()
-
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, Any]:
@@ -28,21 +25,6 @@ def labels() -> dict[str, Any]:
 def language_name(code: str, locale: str) -> str:
     """A language as readers of `locale` name it ("韓国語", "Korean"), from CLDR through Babel."""
     return Locale(locale).languages.get(code, code)
-
-
-def localdate(value: dt.date | str | None, locale: str) -> str:
-    """A date as Japanese (2024年10月18日) or English (18 October 2024) readers write it."""
-    if value is None:
-        return labels()[locale]["undated"]
-    if isinstance(value, str):
-        parts = [int(p) for p in value.split("-")]
-        if len(parts) == 2:  # month precision, as in the timeline
-            year, month = parts
-            return f"{year}年{month}月" if locale == "ja" else f"{MONTHS_EN[month - 1]} {year}"
-        value = dt.date(*parts)
-    if locale == "ja":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
 
 
 # The characters Python-Markdown reads a backslash before, with the site's extensions (tables
@@ -65,6 +47,8 @@ EXTRA_GLOBALS: dict[str, Any] = {}
 
 def install_filters(env: Environment) -> Environment:
     """Give a Jinja environment the filters our templates use."""
+    from .dates import localdate  # it reads the labels of this module
+
     env.filters["localdate"] = localdate
     env.filters["markdown_text"] = markdown_text
     env.filters.update(EXTRA_FILTERS)

@@ -7,16 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import docs_tree, invisible, output_paths, sanitize
+from . import docs_tree, i18n, invisible, output_paths, sanitize
 from .checks import Citations, check_site
 from .corpus import Page, read_pages
-from .datafields import reset_hints
 from .datasets import DATASETS
 from .problems import Problem
 from .registry import Source, load_registry
 from .textfiles import read_utf8
 
-LOCALES = ["ja", "en"]
 REGISTRY = "sources.yml"
 ABBREVIATION = re.compile(r"\*\[([^\]\n]+)\]:[ \t]+(\S.*)")
 
@@ -73,9 +71,9 @@ def collect(
     """Read the file tree, the registry, the data sets and every page; return the site and its problems.
     `theme_dirs`: the theme's folders, custom_dir first (by default overrides/ and Material's)."""
     site = Site(root=root, docs_dir=docs_dir)
-    reset_hints()
     data_files = {REGISTRY} | {d.filename for d in DATASETS.values() if d.filename}
-    problems = docs_tree.check_tree(docs_dir, root, data_files, LOCALES, scripts or [])
+    locales = i18n.locales()
+    problems = docs_tree.check_tree(docs_dir, root, data_files, locales, scripts or [])
     registry = docs_dir / REGISTRY
     loaded, found = load_registry(registry, _shown(registry, root))
     problems += found
@@ -84,17 +82,19 @@ def collect(
         return site, problems  # without a registry every citation would be reported too
     for marker, dataset in DATASETS.items():
         path = docs_dir / dataset.filename
-        if not dataset.filename or path.exists():
+        if dataset.load is None:
+            site.cites.data[marker] = site.sources
+        elif path.exists():
             data, found = dataset.load(path, _shown(path, root), site.sources)
             problems += found
             if data is not None:
                 site.cites.data[marker] = data
-            elif dataset.filename:
+            else:
                 site.cites.failed.add(marker)
-    site.pages, found = read_pages(docs_dir, root, LOCALES)
+    site.pages, found = read_pages(docs_dir, root, locales)
     problems += found
     problems += _published_twice(site, root, theme_dirs)
-    for locale in LOCALES:
+    for locale in locales:
         path = root / "includes" / f"abbreviations.{locale}.md"
         if path.exists():
             text, found = _abbreviations(path, _shown(path, root))
@@ -111,14 +111,14 @@ def _published_twice(site: Site, root: Path, theme_dirs: list[Path] | None) -> l
         import material
 
         theme_dirs = [root / "overrides", Path(material.__file__).parent / "templates"]
-    claims = [c for (locale, rel), page in site.pages.items() for c in output_paths.page_claims(locale, rel, LOCALES[0], page.shown)]
+    claims = [c for (locale, rel), page in site.pages.items() for c in output_paths.page_claims(locale, rel, page.shown)]
     assets = site.docs_dir / docs_tree.ASSETS
     claims += [output_paths.Claim(path.relative_to(site.docs_dir).as_posix(), _shown(path, root), True)
                for path in sorted(assets.rglob("*")) if path.is_file() and not path.name.startswith(".")]
     claims += output_paths.theme_claims(theme_dirs, root)
     downloads = [name for marker, data in site.cites.data.items() if DATASETS[marker].downloads
                  for name in DATASETS[marker].downloads(data)]
-    claims += output_paths.site_claims(LOCALES, {locale: feed_path(locale) for locale in LOCALES}, downloads)
+    claims += output_paths.site_claims({locale: feed_path(locale) for locale in i18n.locales()}, downloads)
     return output_paths.clashes(claims)
 
 

@@ -1,62 +1,102 @@
-"""Per-build state shared by the hook modules (reset on the first pass of every build)."""
+"""What one build knows, held in one object (`BUILD`) and replaced in one place (`start_build`).
+
+MkDocs imports hook modules once per process and keeps them across the rebuilds of `mkdocs
+serve`, and mkdocs-static-i18n builds the other languages inside the default language's
+on_post_build: every event fires once per language. So nothing a build learns is kept in a hook
+module's globals; it lives on BUILD, which `start_build()` replaces at the start of every build
+and rebuild (hooks/citations.py, on_pre_build of the default language's pass). Caches of files
+a contributor may edit while serving (labels.yml) are emptied there too.
+
+`state.SITE` and `state.ENV` read BUILD.site and BUILD.env (PEP 562: they are not variables of
+their own, so there is nothing else to reset).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
+from mkdocs.structure.files import File
 
-from . import render
+from . import i18n, render, reserved
+from .datafields import reset_hints
 from .datasets import DATASETS
 from .mdx import PageInput
 from .site import Site
+from .translations import Behind
 
-SITE: Site = Site(root=Path("."), docs_dir=Path("docs"))
-ENV: Environment | None = None
-ROOT = Path(__file__).resolve().parents[2]
 T = TypeVar("T")
 
 
-def current_locale(config: MkDocsConfig) -> str:
-    """The language being built now, as the i18n plugin sees it."""
-    plugin = config.plugins.get("i18n")
-    return plugin.current_language if plugin else "ja"
+@dataclass
+class BuildState:
+    """Everything one build (both languages) has found and made, for the hooks of every event."""
+
+    site: Site = field(default_factory=lambda: Site(root=Path("."), docs_dir=Path("docs")))
+    env: Environment | None = None  # the theme's Jinja environment, with the site's filters (data partials)
+    feed_pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # locale -> rel -> PageRecord, as pages render
+    behind: dict[tuple[str, str], Behind] = field(default_factory=dict)  # (locale, rel) -> its translation is behind
+    shared_files: list[File] = field(default_factory=list)  # docs/assets/ files, kept for the other languages' passes
+    root_404: str | None = None  # the default language's 404 page, which stays at the site root
 
 
-def is_first_pass(config: MkDocsConfig) -> bool:
-    """True in the default language's pass, which starts every build and every rebuild."""
-    plugin = config.plugins.get("i18n")
-    return plugin is None or plugin.current_language == plugin.default_language
+BUILD = BuildState()
 
 
-def page_key(page: Page) -> tuple[str, str]:
+def start_build() -> BuildState:
+    """Forget the last build: the one place where per-build state is reset."""
+    global BUILD
+    BUILD = BuildState()
+    reset_hints()
+    render.labels.cache_clear()
+    reserved.frame_ids.cache_clear()
+    return BUILD
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SITE":
+        return BUILD.site
+    if name == "ENV":
+        return BUILD.env
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def current_locale(config: Any) -> str:
+    """The language being built now (sitekit.i18n)."""
+    return i18n.current_locale(config)
+
+
+def is_first_pass(config: Any) -> bool:
+    """True in the default language's pass, which starts every build and every rebuild (sitekit.i18n)."""
+    return i18n.is_first_pass(config)
+
+
+def page_key(page: Any) -> tuple[str, str]:
     """(locale, path inside the language folder) of a page, e.g. ("en", "treaty.md")."""
-    locale, _, rel = page.file.src_uri.partition("/")
-    return locale, rel
+    return i18n.page_key(page.file.src_uri)
 
 
 def abbreviations(locale: str) -> str:
     """The abbreviation definitions appended to every page of a language (may be empty)."""
-    return SITE.abbreviations.get(locale, "")
+    return BUILD.site.abbreviations.get(locale, "")
 
 
 def citation(source_id: str, locale: str) -> str:
     """The rendered citation of a source, rendered once per build and language."""
-    key = (source_id, locale)
-    if key not in SITE.citations:
-        SITE.citations[key] = render.citation(ENV, SITE.sources[source_id], locale)
-    return SITE.citations[key]
+    site, key = BUILD.site, (source_id, locale)
+    if key not in site.citations:
+        site.citations[key] = render.citation(BUILD.env, site.sources[source_id], locale)
+    return site.citations[key]
 
 
 def once(key: tuple[str, ...], make: Callable[[], T]) -> T:
     """make(), computed once per build for this key (the build's Site holds the result)."""
-    if key not in SITE.once:
-        SITE.once[key] = make()
-    return SITE.once[key]
+    if key not in BUILD.site.once:
+        BUILD.site.once[key] = make()
+    return BUILD.site.once[key]
 
 
 def expand(marker: str, locale: str, context: dict) -> str | None:
@@ -64,14 +104,14 @@ def expand(marker: str, locale: str, context: dict) -> str | None:
     dataset = DATASETS.get(marker)
     if dataset is None:
         return None
-    data = SITE.cites.data.get(marker)
+    data = BUILD.site.cites.data.get(marker)
     return "" if data is None else dataset.render(data, locale, context)  # missing data: reported by the checks
 
 
 def page_input(locale: str, context: dict) -> PageInput:
-    """What the Markdown recorder needs to convert a page of `locale` in this build."""
+    """What the site's Markdown extensions need to convert a page of `locale` in this build."""
     return PageInput(
-        sources=SITE.sources,
+        sources=BUILD.site.sources,
         citation=lambda sid: citation(sid, locale),
         expand=lambda marker: expand(marker, locale, context),
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import i18n
 from .datafields import Fields, hint, load_list
 from .places_data import place_ids
 from .problems import Problem
@@ -14,7 +15,7 @@ from .registry import Source
 from .yamlfiles import line_of
 
 THEMES = ("treaty", "weapons", "deployment", "reactions")
-REQUIRED = ("date", "theme", "ja", "en", "sources")
+REQUIRED = ("date", "theme", *i18n.locales(), "sources")
 OPTIONAL = ("place",)
 
 
@@ -35,7 +36,7 @@ class Event:
 
     def as_json(self) -> dict[str, Any]:
         """The event as published in the JSON download."""
-        out = {"date": self.date, "theme": self.theme, "ja": self.text["ja"], "en": self.text["en"]}
+        out = {"date": self.date, "theme": self.theme, **self.text}
         return {**out, **({"place": self.place} if self.place else {}), "sources": self.sources}
 
 
@@ -60,7 +61,7 @@ def _event(
         return None, problems
     date = f.date("date", today, month_ok=True)
     theme = f.choice("theme", THEMES)
-    text = {lang: f.text(lang) for lang in ("ja", "en")}
+    text = {lang: f.text(lang) for lang in i18n.locales()}
     place = f.text("place") if "place" in node else None
     if place is not None and place not in (places or set()):
         if places is None:
@@ -68,9 +69,9 @@ def _event(
         else:
             f.add("place", f'unknown place "{place}" ({hint(place, places, "add it to docs/places.yml or correct the id")})')
     ids = f.sources("sources", sources)
-    if not f.ok or None in (date, theme, text["ja"], text["en"], ids):
+    if not f.ok or None in (date, theme, *text.values(), ids):
         return None, problems
-    return Event(date, theme, {"ja": text["ja"], "en": text["en"]}, ids, line_of(node), place), problems
+    return Event(date, theme, text, ids, line_of(node), place), problems
 
 
 def load_timeline(path: Path, shown: str, sources: dict[str, Source], today: dt.date | None = None) -> tuple[list[Event] | None, list[Problem]]:

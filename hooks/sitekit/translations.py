@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from . import i18n
 from .corpus import FRONT_MATTER
 from .problems import Problem
 
@@ -29,7 +30,6 @@ HASH_KEY = "translation_of"
 DATE_KEY = "updated"
 HASH_LENGTH = 12
 HASH_RE = re.compile(rf"[0-9a-f]{{{HASH_LENGTH}}}")
-OTHER = {"ja": "en", "en": "ja"}
 
 
 def normalized_body(text: str) -> str:
@@ -99,8 +99,7 @@ def compare(pages: dict[tuple[str, str], Any]) -> tuple[list[Behind], list[Probl
     behind: list[Behind] = []
     unrecorded: list[Problem] = []
     for (locale, rel), page in sorted(pages.items()):
-        other = OTHER.get(locale)
-        twin = pages.get((other, rel)) if other else None
+        twin = pages.get((i18n.other(locale), rel))
         if twin is None:
             continue  # a missing counterpart is the citation checks' error, not ours
         recorded = page.meta.get(HASH_KEY)
@@ -137,10 +136,10 @@ def _set_key(text: str, key: str, value: str, *, replace: bool = True) -> str:
 
 def sync_pair(docs_dir: Path, rel: str, today: dt.date) -> list[Path]:
     """Record in each page of a pair the hash of the other; add `updated:` where missing."""
-    paths = {locale: docs_dir / locale / rel for locale in OTHER}
+    paths = {locale: docs_dir / locale / rel for locale in i18n.locales()}
     texts = {locale: path.read_text(encoding="utf-8").replace("\r\n", "\n") for locale, path in paths.items()}
     for locale, text in texts.items():
-        text = _set_key(text, HASH_KEY, f'"{body_hash(texts[OTHER[locale]])}"')
+        text = _set_key(text, HASH_KEY, f'"{body_hash(texts[i18n.other(locale)])}"')
         text = _set_key(text, DATE_KEY, today.isoformat(), replace=False)
         paths[locale].write_text(text, encoding="utf-8")
     return list(paths.values())
