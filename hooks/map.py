@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from sitekit import geo, render, state
 from sitekit.datasets import Dataset, json_download, register
 from sitekit.figures import cited
+from sitekit.placement import Box, beside_dot, overlap_area, text_box, text_width
 from sitekit.places_data import EAST, NORTH, SOUTH, WEST, Place, load_places
 
 MARKER = "map"
@@ -31,7 +32,6 @@ HIGHLIGHT = ("PRK", "RUS", "UKR")
 ROUTE_FALLBACK = ("pyongyang", "vladivostok", "kursk")
 FONT = 18  # SVG units: 11-13 px on screen for a panel (470 units) at 330 px or the overview at 660 px and up
 NARROW_FONT = 36  # the overview's names when it is drawn narrower than 660 px: 12.3 px at 328 px
-ASCENT, DESCENT = 1.16, 0.29  # a line of text's box, in ems (Noto Sans CJK, the tallest font used)
 WIDTH = 960  # the overview's viewBox width
 PANEL_WIDTH = 470  # a detail panel's: about a phone's width, or half the column on a wide screen
 OVERVIEW = geo.Frame(WEST, EAST, SOUTH, NORTH, width=WIDTH)
@@ -39,52 +39,10 @@ OVERVIEW = geo.Frame(WEST, EAST, SOUTH, NORTH, width=WIDTH)
 # lie a few pixels apart and their names cannot be placed without overlapping.
 # Places inside a panel are labelled there; the overview shows their dots and the panel's box.
 DETAILS = {"west": (29.0, 39.5, 47.0, 54.0), "east": (124.0, 134.0, 37.6, 45.4)}
-Box = tuple[float, float, float, float]
 
 
 def _panels() -> dict[str, geo.Frame]:
     return {key: geo.Frame(*box, width=PANEL_WIDTH) for key, box in DETAILS.items()}
-
-
-def _text_width(text: str, font: float) -> float:
-    return sum(font if ord(ch) > 0x2E80 else font * 0.58 for ch in text)
-
-
-def _overlap_area(a: Box, b: Box) -> float:
-    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-
-
-def _label(
-    x: float, y: float, text: str, taken: list[Box], frame: Box, font: float, dot: float, *, crowded_ok: bool = True
-) -> tuple[float, float, str] | None:
-    """Put a label beside its dot where it overlaps the fewest labels and stays inside its frame;
-    without `crowded_ok`, leave it out (None) when every place would overlap something."""
-    w, h, u = _text_width(text, font), font, font / FONT  # offsets grow with the text
-    options = []
-    for step in (1, 2.2):  # close to the dot first, then a little further out in a crowded area
-        d = step * u
-        options += [
-            (x + dot + 4 * d, y + h / 3, "start"), (x - dot - 4 * d, y + h / 3, "end"),
-            (x, y - dot - 6 * d, "middle"), (x, y + h + dot + 2 * d, "middle"),
-            (x + 8 * d, y - 8 * d, "start"), (x - 8 * d, y - 8 * d, "end"),
-            (x + 8 * d, y + h + 4 * d, "start"), (x - 8 * d, y + h + 4 * d, "end"),
-        ]
-
-    def box(option: tuple[float, float, str]) -> Box:
-        lx, ly, anchor = option
-        left = {"start": lx, "end": lx - w, "middle": lx - w / 2}[anchor]
-        return left, ly - ASCENT * h, left + w, ly + DESCENT * h
-
-    def cost(option: tuple[float, float, str]) -> tuple[float, int]:
-        b = box(option)
-        outside = max(0.0, frame[0] - b[0]) + max(0.0, b[2] - frame[2]) + max(0.0, frame[1] - b[1]) + max(0.0, b[3] - frame[3])
-        return outside * h * 10 + sum(_overlap_area(b, t) for t in taken), options.index(option)
-
-    best = min(options, key=cost)
-    if not crowded_ok and cost(best)[0] > 0:
-        return None
-    taken.append(box(best))
-    return best
 
 
 def _route(places: dict[str, Place]) -> list[Place]:
@@ -125,10 +83,10 @@ def _country_names(frame: geo.Frame, names: dict[str, str], taken: list[Box], bo
         c = found.get(code)
         if c is None or any(_inside(c.label_x, c.label_y, b) for b in boxes):
             continue
-        half = _text_width(name, font) / 2
+        half = text_width(name, font, margin=False) / 2
         x, y = min(max(c.label_x, left + half + 4), right - half - 4), min(max(c.label_y, top + font + 4), bottom - 6)
-        box = (x - half, y - ASCENT * font, x + half, y + DESCENT * font)
-        if any(_overlap_area(box, b) for b in taken + boxes):
+        box = text_box(x, y, name, font, "middle", margin=False)
+        if any(overlap_area(box, b) for b in taken + boxes):
             continue
         out.append({"x": x, "y": y, "name": name})
         taken.append(box)
@@ -164,7 +122,8 @@ def _layer(frame: geo.Frame, places: dict[str, Place], locale: str, hide: dict[s
         if not any(panel.contains(place.lon, place.lat) for panel in hide.values()):
             # On a phone the overview's names are large: a name with no free place is left out
             # (its dot keeps its hover title; the list under the map names every place).
-            label = _label(x, y, place.name[locale], taken, frame.bounds(), font, dot, crowded_ok=font <= FONT)
+            # Offsets grow with the text (unit: 1 at FONT).
+            label = beside_dot(x, y, place.name[locale], taken, frame.bounds(), font, dot, font / FONT, crowded_ok=font <= FONT)
         shown.append({"name": place.name[locale], "role": place.role[locale], "x": x, "y": y, "label": label})
     # Country names last: one that would touch a place's name is left out, not the place's.
     country_names = _country_names(frame, text["countries"], taken, list(boxes.values()), country_font)

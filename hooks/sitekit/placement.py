@@ -1,9 +1,11 @@
-"""Placing text labels beside marks so that no two labels, and no label and mark, overlap.
+"""Placing text labels beside marks so that no two labels, and no label and mark, overlap:
+the label geometry of the estimates charts (`layout`, `place`) and of the map (`beside_dot`).
 
 The build has no font metrics, so widths are estimated from the characters (CJK glyphs are
 one em wide, digits and Latin letters a little over half an em) with a margin; the browser
-test at 360 px measures the real boxes. A label that finds no free place is left out rather
-than drawn over another: the mark keeps its tooltip and the tables keep every figure.
+tests at 360 px measure the real boxes (tests/browser/test_data_graphics.py). A label that finds
+no free place is left out rather than drawn over another: the mark keeps its tooltip, and the
+tables and the list of places keep every figure and name.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ ASCENT, DESCENT = 1.16, 0.29
 WIDE_SYMBOLS = set("≈≥≤<>~–—")
 
 
-def text_width(text: str, font: float) -> float:
-    """Estimated width of a line of text in the units of `font` (its size)."""
+def text_width(text: str, font: float, *, margin: bool = True) -> float:
+    """Estimated width of a line of text in the units of `font` (its size); with `margin`, a
+    little more for fonts wider than the estimate (the charts' labels, set close to their marks;
+    the map's names stand apart from each other and are measured without it)."""
     width = 0.0
     for ch in text:
         if ord(ch) >= 0x2E80:  # CJK, kana, full-width forms
@@ -35,11 +39,22 @@ def text_width(text: str, font: float) -> float:
             width += font * 0.68
         else:
             width += font * 0.58
-    return width * 1.04 + 2  # a margin for fonts wider than the estimate
+    return width * 1.04 + 2 if margin else width
 
 
 def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def overlap_area(a: Box, b: Box) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def text_box(x: float, baseline: float, text: str, font: float, anchor: str = "start", *, margin: bool = True) -> Box:
+    """The box a line of text takes, from its anchor point and baseline."""
+    w = text_width(text, font, margin=margin)
+    left = {"start": x, "end": x - w, "middle": x - w / 2}[anchor]
+    return left, baseline - ASCENT * font, left + w, baseline + DESCENT * font
 
 
 def inside(a: Box, frame: Box) -> bool:
@@ -188,3 +203,31 @@ def along(x1: float, y1: float, x2: float, y2: float, half: float = 1.5) -> list
         (x1 + (x2 - x1) * i / steps - half, y1 + (y2 - y1) * i / steps - half, x1 + (x2 - x1) * i / steps + half, y1 + (y2 - y1) * i / steps + half)
         for i in range(steps + 1)
     ]
+
+
+def beside_dot(
+    x: float, y: float, text: str, taken: list[Box], frame: Box, font: float, dot: float, unit: float, *, crowded_ok: bool = True
+) -> tuple[float, float, str] | None:
+    """A map label beside its dot (x, y): the place, nearest first, that overlaps the fewest labels
+    and stays inside its frame; its box joins `taken`. `unit` scales the offsets with the text.
+    Without `crowded_ok`, a label that would overlap something anywhere is left out (None)."""
+    options = []
+    for step in (1, 2.2):  # close to the dot first, then a little further out in a crowded area
+        d = step * unit
+        options += [
+            (x + dot + 4 * d, y + font / 3, "start"), (x - dot - 4 * d, y + font / 3, "end"),
+            (x, y - dot - 6 * d, "middle"), (x, y + font + dot + 2 * d, "middle"),
+            (x + 8 * d, y - 8 * d, "start"), (x - 8 * d, y - 8 * d, "end"),
+            (x + 8 * d, y + font + 4 * d, "start"), (x - 8 * d, y + font + 4 * d, "end"),
+        ]
+
+    def cost(index: int) -> tuple[float, int]:
+        b = text_box(*options[index][:2], text, font, options[index][2], margin=False)
+        outside = max(0.0, frame[0] - b[0]) + max(0.0, b[2] - frame[2]) + max(0.0, frame[1] - b[1]) + max(0.0, b[3] - frame[3])
+        return outside * font * 10 + sum(overlap_area(b, t) for t in taken), index
+
+    best = min(range(len(options)), key=cost)
+    if not crowded_ok and cost(best)[0] > 0:
+        return None
+    taken.append(text_box(*options[best][:2], text, font, options[best][2], margin=False))
+    return options[best]
