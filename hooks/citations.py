@@ -11,6 +11,7 @@ checks, with the same extensions and settings, then again by MkDocs to be writte
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,14 +58,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return f"{markdown.rstrip()}\n\n{state.abbreviations(locale)}\n"
 
 
-# What ships is exactly what passed the allowlist: MkDocs' own conversion is checked again.
+# What ships is exactly what passed the allowlist: MkDocs' own conversion is checked again, and
+# it must cite what the checks' conversion cited (the sources page, the JSON-LD and the source
+# mix count from that one).
 @event_priority(100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    checked = state.SITE.pages.get(state.page_key(page))
+    key = state.page_key(page)
+    checked, site = state.SITE.pages.get(key), state.SITE
     if checked is not None:  # every page is; the 404 page is a template, not a page
         view = mdx.recorder_of(config.markdown_extensions).view
         view.html = html
-        abort_if_any(checks.rendered_problems(dataclasses.replace(checked, view=view), state.SITE.sources, state.SITE.invalid))
+        abort_if_any(checks.rendered_problems(dataclasses.replace(checked, view=view), site.sources, site.invalid))
+        shipped = Counter({label: n for label, n in view.cited.items() if label in site.sources})
+        if shipped != site.cites.per_page.get(key, Counter()):
+            raise PluginError(f"{checked.shown}: MkDocs' conversion cites {dict(shipped)}, the checks' conversion "
+                              f"{dict(site.cites.per_page.get(key, {}))}: the build converts this page two ways (a bug in hooks/)")
     return html
 
 

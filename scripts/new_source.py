@@ -21,14 +21,14 @@ from _site import ROOT, fail
 from sitekit.registry import TYPES, load_registry
 
 REGISTRY = Path("docs/sources.yml")
-# (argument, registry field, prompt); required ones are asked for in a terminal.
+# (argument, registry field, prompt): the registry's required fields (sitekit.registry.REQUIRED;
+# `accessed` defaults to today), asked for in a terminal.
 REQUIRED = (
     ("id", "id", "id (publisher-yyyy-mm-dd, e.g. nis-2024-10-18)"),
     ("type", "type", f"type ({', '.join(TYPES)})"),
     ("title", "title", "title, exactly as published"),
     ("publisher_ja", "publisher.ja", "publisher in Japanese (発行元)"),
     ("publisher_en", "publisher.en", "publisher in English"),
-    ("published", "published", "published (YYYY-MM-DD)"),
     ("language", "language", "language of the source (ja, en, ko, ru, uk …)"),
     ("origin", "origin", "origin: the original publisher's country as an ISO 3166-1 code (kr, ua, ru, kp, us, jp, gb …), or int"),
 )
@@ -46,7 +46,8 @@ def entry_text(values: dict[str, str | None]) -> str:
         if values.get(key):
             lines.append(f"  {key}: {_quote(values[key])}")
     lines.append(f"  publisher: {{ja: {_quote(values['publisher_ja'])}, en: {_quote(values['publisher_en'])}}}")
-    lines.append(f"  published: {values['published']}")
+    if values.get("published"):
+        lines.append(f"  published: {values['published']}")
     lines.append(f"  accessed: {values['accessed']}")
     for key in ("url", "archive_url"):
         if values.get(key):
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for arg, field, prompt in REQUIRED:
         parser.add_argument(f"--{arg.replace('_', '-')}", dest=arg, help=f"{prompt} [registry field {field}]")
+    parser.add_argument("--published", help="publication date (YYYY-MM-DD), if the source gives one")
     parser.add_argument("--accessed", default=dt.date.today().isoformat(), help="when you read it (YYYY-MM-DD; default today)")
     parser.add_argument("--title-en", help="English translation of a non-English title")
     parser.add_argument("--title-ja", help="Japanese translation of a non-Japanese title")
@@ -82,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         for arg, _, prompt in REQUIRED:
             while not values.get(arg):
                 values[arg] = input(f"{prompt}: ").strip()
-        for key, prompt in (("url", "url (https://…, Enter if none seen)"), ("title_en", "English title (Enter to skip)")):
+        optional = (("published", "published (YYYY-MM-DD, Enter if the source gives no date)"),
+                    ("url", "url (https://…, Enter if none seen)"), ("title_en", "English title (Enter to skip)"))
+        for key, prompt in optional:
             if not values.get(key):
                 values[key] = input(f"{prompt}: ").strip() or None
     elif missing:

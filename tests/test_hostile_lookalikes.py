@@ -53,11 +53,6 @@ MARKUP = {
         f'<svg width="100%" viewBox="0 0 10 10"><g transform="translate(1,1)"><rect width="5" height="5"/></g></svg>\n\n{GOOD_EN}',
         '<g transform="translate(1,1)">',
     ),
-    "label-for-its-own-box": (
-        f'<input type="checkbox" id="more"><label for="more">続き</label>[^{NIS}]',
-        f'<input type="checkbox" id="more"><label for="more">More</label>[^{NIS}]',
-        '<label for="more">',
-    ),
 }
 TEMPLATE_TITLE = "{{ config.site_name }} }@online{forged, [x](https://evil.example/)"
 CORRECTED_TITLE = "条約 x](https://evil.example/) [y"

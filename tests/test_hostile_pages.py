@@ -72,7 +72,12 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     "iframe-srcdoc": ('<iframe srcdoc="<script>alert(1)</script>"></iframe>', [(L, NOT_ALLOWED.format("iframe"))]),
     "object-data": ('<object data="x.swf"></object>', [(L, NOT_ALLOWED.format("object"))]),
     "embed-src": ('<embed src="x.swf">', [(L, NOT_ALLOWED.format("embed"))]),
-    "button-formaction": ('<button formaction="javascript:alert(1)">x</button>[^nis-2024-10-18]', [(L, ATTRIBUTE.format("formaction", "button"))]),
+    "button-formaction": ('<button formaction="javascript:alert(1)">x</button>[^nis-2024-10-18]', [(L, NOT_ALLOWED.format("button"))]),
+    # Form controls: only the site's data templates may add them (the timeline's filter, the copy buttons).
+    "button-that-does-nothing": ('<button type="button">x</button>[^nis-2024-10-18]', [(L, NOT_ALLOWED.format("button"))]),
+    "radio-input-inline": (f'文である<input type="radio" name="tl-theme" checked>[^{NIS}]。', [(L, NOT_ALLOWED.format("input"))]),
+    "label-in-markdown-block": (f'<div markdown="1">\n<label>ラベル</label>の文である[^{NIS}]。\n</div>', [(L + 1, NOT_ALLOWED.format("label"))]),
+    "fieldset-and-legend": ("<fieldset><legend>x</legend></fieldset>", [(L, NOT_ALLOWED.format("fieldset")), (L, NOT_ALLOWED.format("legend"))]),
     "material-component-hijack": ('<div data-md-component="search">x</div>', [(L, ATTRIBUTE.format("data-md-component", "div"))]),
     "template-element": (
         "<template><script>alert(1)</script></template>[^nis-2024-10-18]",
@@ -102,7 +107,7 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
         '<form action="https://evil.example/"><input type="text" name="q"></form>',
         [
             (L, NOT_ALLOWED.format("form")),
-            (L, 'the value "text" of "type" on <input> is not allowed in page content; remove it'),
+            (L, NOT_ALLOWED.format("input")),
         ],
     ),
     "ping-attribute": ('<a ping="https://evil.example/" href="https://example.org/">x</a>[^nis-2024-10-18]', [(L, ATTRIBUTE.format("ping", "a"))]),

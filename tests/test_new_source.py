@@ -63,6 +63,13 @@ def test_appends_a_valid_entry_that_the_build_accepts(repo):
     assert loaded.sources["bbc-2024-10-19"].title == 'North Korea: "troops" in Russia'
 
 
+def test_a_source_without_a_publication_date_is_registered_without_one(repo):
+    # `published` is optional in the registry (sitekit.registry.OPTIONAL), so it is here too.
+    result = run(repo, published=None)
+    assert result.returncode == 0, result.stderr
+    assert "published:" not in registry(repo).split("- id: bbc-2024-10-19")[1]
+
+
 def test_values_yaml_would_retype_stay_text(repo):
     result = run(repo, id="no-2024-10-19", title="2024", publisher_ja="no", publisher_en="yes", language="no")
     assert result.returncode == 0, result.stderr
@@ -135,10 +142,11 @@ def test_asks_for_missing_fields_in_a_terminal(repo, monkeypatch, capsys):
     sys.path.insert(0, str(ROOT / "scripts"))
     import new_source
 
-    answers = iter(["bbc-2024-10-19", "news", "Title", "BBC", "BBC", "2024-10-19", "en", "gb", "", ""])
+    answers = iter(["bbc-2024-10-19", "news", "Title", "BBC", "BBC", "en", "gb", "2024-10-19", "", ""])
     monkeypatch.setattr(new_source.sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(answers))
     assert new_source.main(["--root", str(repo), "--accessed", "2026-11-22"]) == 0
     assert "- id: bbc-2024-10-19\n  type: news\n  title: \"Title\"\n" in registry(repo)
     assert "url:" not in registry(repo)[len(BASE):]
+    assert "  published: 2024-10-19\n" in registry(repo)[len(BASE):]
     assert "  language: en\n  origin: gb\n" in registry(repo)

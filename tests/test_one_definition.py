@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
 from inprocess import check_tree
@@ -83,3 +82,11 @@ def test_mkdocs_yml_keeps_the_footnote_ids():
 def test_the_search_skips_the_footnote_references():
     # hooks/search_index.py names them in a CSS selector: the references' own id prefix.
     assert f'sup[id^="{footnote_ids.REF_PREFIX}"]' in search_index.EXCLUDE.replace('\\"', '"')
+
+
+def test_make_new_source_asks_for_the_registrys_required_fields():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import new_source
+
+    asked = {field.split(".")[0] for _, field, _ in new_source.REQUIRED}
+    assert asked | {"accessed"} == set(registry.REQUIRED)  # accessed: today unless given

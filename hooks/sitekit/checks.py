@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import i18n, reserved, sanitize
+from . import footnote_ids, i18n, reserved, sanitize
 from .corpus import Page
-from .datafields import REF_IN_TEXT, hint
+from .datafields import hint
 from .datasets import DATASETS
 from .problems import Problem
 from .registry import Source
@@ -96,8 +96,8 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
         line = src.find_pattern(rf"\[[^\]\n]*\[\^{re.escape(label)}\][^\]\n]*\]\(", f"link:{label}") or src.ref(label, "link")
         problems.append(Problem(page.shown, line, f"[^{label}] is inside a link's text; put the citation after the link"))
     for name, title in view.cited_abbreviations:
-        line = src.find([f"*[{name}]:"], f"abbreviation:{name}")
-        problems.append(Problem(page.shown, line, (f'the abbreviation "{name}" is defined with a citation ({REF_IN_TEXT.search(title).group()}), '
+        line, cited = src.find([f"*[{name}]:"], f"abbreviation:{name}"), footnote_ids.CITATION.search(title).group()
+        problems.append(Problem(page.shown, line, (f'the abbreviation "{name}" is defined with a citation ({cited}), '
             'which would show as text in its tooltip; define it in plain words and cite the sentence that uses it')))
     for label, tag, closed, first in view.raw_html:
         start = src.find([first], "raw-block")
@@ -121,14 +121,18 @@ def html_problems(page: Page) -> list[Problem]:
     """What the HTML allowlist would remove from the rendered page, and the markup code acts on
     that the contributor wrote (sitekit.reserved), each at its source line."""
     view, src = page.view, page.source
-    every = sanitize.findings(view.html)
+    # A form control the contributor wrote is refused as an element; its attributes say nothing more.
+    refused = sanitize.written_findings(view.written)
+    refused_tags = {r.tag for r in refused}
+    every = refused + [f for f in sanitize.findings(view.html) if f.tag not in refused_tags]
     # the broken attribute of a citation swallowed by a tag is reported on its own
     found = [f for f in every if not (view.swallowed and "fnref" in f"{f.attribute}{f.value}")]
     removed = {(f.tag, f.attribute, f.value) for f in every}
-    written = [r for r in reserved.check_written(view.written) if (r.tag, r.attribute, r.value) not in removed
+    reserved_written = reserved.check_written(view.written)
+    written = [r for r in reserved_written if (r.tag, r.attribute, r.value) not in removed and r.tag not in refused_tags
                # a citation swallowed by a tag brings its footnote markup along, reported on its own
                and not (view.swallowed and r.value.startswith(("fnref", "footnote-ref")))]
-    ids = reserved.check_ids(view.html, {r.value for r in written if r.kind in ("id", "for")})
+    ids = reserved.check_ids(view.html, {r.value for r in reserved_written if r.kind == "id"})
     problems = [Problem(page.shown, src.find(f.needles, "html"), f.message()) for f in found[:MAX_LISTED]]
     rest = [*written, *ids][: max(0, MAX_LISTED - len(problems))]
     problems += [Problem(page.shown, _reserved_line(page, r), r.message()) for r in rest]

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import invisible, sanitize
+from . import footnote_ids, invisible, sanitize
 from .datafields import Fields
 from .locate import Source
 from .mdx import View
 from .output_paths import name_problem
-from .problems import Problem
+from .problems import Problem, shown_path
 from .textfiles import read_utf8
 from .yamlfiles import LineDict, is_empty, line_of, parse
 
@@ -34,7 +34,6 @@ MAX_CHARACTERS = {"<": 2000, "[": 2000}
 MAX_NESTING = 20
 DIGITS = frozenset("0123456789")
 DEEP_INDENT = re.compile(r"^[ \t]{121,}\S")
-REF = re.compile(r"\[\^[^\]]*\]")
 
 
 @dataclass
@@ -53,8 +52,13 @@ class Page:
 
     @property
     def is_article(self) -> bool:
-        """Article pages state facts: every block needs a citation and an as-of date."""
-        return self.meta.get("article", True) is not False
+        return is_article(self.meta)
+
+
+def is_article(meta: dict[str, Any]) -> bool:
+    """Article pages state facts: every block needs a citation and an as-of date (front matter
+    `article: false` says a page states none of its own)."""
+    return meta.get("article", True) is not False
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -69,7 +73,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 def _plain(page: Page, meta: LineDict, key: str) -> Problem | None:
     value, line = meta[key], line_of(meta, key)
-    if REF.search(value):
+    if footnote_ids.CITATION.search(value):
         return Problem(page.shown, line, f'the front matter "{key}" cannot carry a citation; cite sources in the page\'s text')
     why = sanitize.plain_text_problem(value)
     if why:
@@ -187,7 +191,7 @@ def read_pages(
             rel = path.relative_to(folder).as_posix()
             if name_problem(rel, ""):
                 continue  # refused by its name alone (docs_tree): its content is not read
-            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+            shown = shown_path(path, root)
             text, problem = read_utf8(path, shown)
             page = Page(locale, rel, shown, text or "")
             pages[(locale, rel)] = page

@@ -17,13 +17,12 @@ from urllib.parse import urlsplit
 
 import markdown
 
-from . import addresses, i18n, sanitize
+from . import addresses, footnote_ids, i18n, sanitize
 from .problems import Problem, printable
 from .yamlfiles import as_date, is_empty, is_text, line_of, load
 
 MONTH_RE = re.compile(r"\d{4}-\d{2}")
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-REF_IN_TEXT = re.compile(r"\[\^[^\]]*\]")
 MAX_TEXT = 5_000  # characters in one text field; the longest timeline text has about 400
 MAX_FIGURE = 1_000_000_000  # more than every shell, soldier or container counted so far, by far
 # Data texts are rendered as inline Markdown inside the pages' templates; attr_list is the
@@ -114,7 +113,7 @@ class Fields:
         if len(text) > MAX_TEXT:
             self.add(key, f'"{key}" is longer than {MAX_TEXT} characters; a data text is a sentence or two, put the rest on a page')
             return
-        if REF_IN_TEXT.search(text):
+        if footnote_ids.CITATION.search(text):
             self.add(key, f'"{key}" contains a [^…] citation; list source ids under "sources:" instead')
             return
         if plain:

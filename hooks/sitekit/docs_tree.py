@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import invisible
 from .output_paths import name_problem
-from .problems import Problem, printable
+from .problems import Problem, printable, shown_path
 
 PAGE_SUFFIX = ".md"
 OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
@@ -23,10 +23,6 @@ ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif", ".ico", ".c
 ASSETS = "assets"
 # A stylesheet under docs/assets/ may not fetch from another host.
 CSS_REMOTE = re.compile(r"@import|url\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
-
-
-def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _classify(rel: str, data_files: set[str], locales: Iterable[str]) -> str | None:
@@ -66,13 +62,13 @@ def check_tree(docs_dir: Path, root: Path, data_files: set[str], locales: Iterab
         base = Path(here)
         for name in sorted(dirs):
             if (base / name).is_symlink():
-                problems.append(_symlink(_shown(base / name, root)))
+                problems.append(_symlink(shown_path(base / name, root)))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (base / d).is_symlink())
         for name in sorted(files):
             path = base / name
             if name.startswith("."):
                 continue  # MkDocs never publishes dotfiles
-            shown = _shown(path, root)
+            shown = shown_path(path, root)
             if path.is_symlink():
                 problems.append(_symlink(shown))
                 continue
@@ -116,7 +112,7 @@ def check_nav(config_file: Path, root: Path, nav: object, pages: set[tuple[str, 
     """Each nav entry of mkdocs.yml names a page that exists in every language, at the entry's line."""
     problems: list[Problem] = []
     lines = config_file.read_text(encoding="utf-8").split("\n") if config_file.is_file() else []
-    shown = _shown(config_file, root)
+    shown = shown_path(config_file, root)
     for rel in _nav_files(nav):
         missing = [locale for locale in locales if (locale, rel) not in pages]
         if not missing:

@@ -15,6 +15,8 @@ from typing import Any
 
 from markdown.extensions.footnotes import FootnoteExtension
 
+# A citation as a page writes it, [^label]: the footnotes extension's own pattern (FOOTNOTE_RE).
+CITATION = re.compile(r"\[\^([^\]]*)\]")
 _DEFAULTS = FootnoteExtension()
 SEPARATOR: str = _DEFAULTS.getConfig("SEPARATOR")
 NOTE_PREFIX = f"fn{SEPARATOR}"  # the note: fn:<label>

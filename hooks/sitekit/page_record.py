@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from . import i18n, state
+from .corpus import is_article
+from .yamlfiles import as_day
 
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # The image every page shares (og:image in partials/head-meta.html, `image` in the JSON-LD).
@@ -55,10 +56,6 @@ class PageRecord:
         return self.updated or self.as_of
 
 
-def _date(value: Any) -> dt.date | None:
-    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
-
-
 def record(page: Page, config: MkDocsConfig) -> PageRecord:
     """The record of `page`, from its front matter and the i18n plugin's alternates."""
     locale, rel = state.page_key(page)
@@ -75,10 +72,10 @@ def record(page: Page, config: MkDocsConfig) -> PageRecord:
         root_url=root,
         home_url=urljoin(root, i18n.prefix(locale)),
         url=page.canonical_url or urljoin(root, page.url),
-        updated=_date(meta.get("updated")),
-        published=_date(meta.get("published")),
-        as_of=_date(meta.get("as_of")),
-        is_article=meta.get("article", True) is not False,
+        updated=as_day(meta.get("updated")),
+        published=as_day(meta.get("published")),
+        as_of=as_day(meta.get("as_of")),
+        is_article=is_article(meta),
         alternates=tuple((lang, urljoin(root, f.url)) for lang, f in sorted(others.items()) if lang != locale and f is not None),
         markers=_markers(locale, rel),
     )

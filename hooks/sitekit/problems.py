@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import click
 from mkdocs.exceptions import Abort
@@ -25,6 +26,11 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A file as messages name it: relative to the project (docs/ja/treaty.md), else in full."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def printable(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ def install_filters(env: Environment) -> Environment:
     env.filters.update(EXTRA_FILTERS)
     env.globals["labels"] = labels()
     env.globals["language_name"] = language_name
+    env.globals["material_version"] = metadata.version("mkdocs-material")  # the installed one (lock/requirements.txt)
     env.globals.update(EXTRA_GLOBALS)
     env.bytecode_cache = env.bytecode_cache or TEMPLATE_CACHE
     return env

@@ -138,12 +138,12 @@ class Reserved:
     attribute: str
     value: str
     owner: str = ""  # who acts on it (empty for the kinds that say it themselves)
-    kind: str = "attribute"  # attribute, class, id, for, hidden, transform, size, duplicate
+    kind: str = "attribute"  # attribute, class, id, hidden, transform, size, duplicate
 
     @property
     def needles(self) -> list[str]:
         """What to look for in the page to find the line."""
-        if self.kind in ("class", "id", "for", "duplicate"):
+        if self.kind in ("class", "id", "duplicate"):
             return [f'"{self.value}"', f"#{self.value}", f".{self.value}", self.value, f"<{self.tag}"]
         return [self.attribute, f"<{self.tag}"]
 
@@ -160,8 +160,6 @@ class Reserved:
             return f'the class "{self.value}" on <{self.tag}> is one the site\'s code or styles act on ({self.owner}); remove it'
         if self.kind == "id":
             return f'the id "{self.value}" is one the site\'s own markup uses ({self.owner}); choose another id'
-        if self.kind == "for":
-            return f'the label points at "{self.value}", an element of the site\'s own markup ({self.owner}); remove "for"'
         if self.kind == "duplicate":
             return (f'the id "{self.value}" is used twice on this page, so links and scripts find only the first; '
                 "give one of them another id")
@@ -190,8 +188,6 @@ def check_written(written: list[tuple[str, str, str]]) -> list[Reserved]:
                       if (owner := _owner(token, CLASSES))]
         elif name == "id" and (owner := id_owner(value)):
             found.append(Reserved(tag, name, value, owner, "id"))
-        elif name == "for" and (owner := id_owner(value)):
-            found.append(Reserved(tag, name, value, owner, "for"))
         elif tag == "svg" and name == "transform":
             found.append(Reserved(tag, name, value, kind="transform"))
         elif tag == "svg" and name in ("width", "height") and _size_too_large(value):

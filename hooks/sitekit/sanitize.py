@@ -12,13 +12,22 @@ drops with their content in both cleanings are caught from the tags as written. 
 only if nothing would be removed, so what ships is exactly what passed the allowlist (MkDocs'
 own conversion of each page is checked again before it is written).
 
+Two allowlists. What a contributor writes (PROSE_TAGS, PROSE_ATTRIBUTES) is what Markdown
+makes, and raw HTML of the same kinds; the site's own data templates (the Markdown a data marker
+expands to) may add the form controls of their filters and copy buttons and `hidden`
+(GENERATED_ONLY). The page's whole HTML is checked against the larger list, and what the
+contributor wrote (the observer's `written`, sitekit.mdx) against the prose list
+(`written_findings`), so a form control in a page's text is refused wherever it stands.
+The contributing guides list PROSE_TAGS and PROSE_ATTRIBUTES word for word (tests/test_contributing.py).
+
 What the allowlist admits, and why:
-- the elements Python-Markdown, its extensions and our data templates produce (text,
-  lists, tables, details, footnotes, the timeline's radio filter, the copy buttons of the
-  data citations, inline SVG charts and map);
+- the elements Python-Markdown and its extensions produce (text, lists, tables, details,
+  footnotes, inline SVG charts and map); in the data templates also the timeline's radio
+  filter and the copy buttons of the data citations;
 - global attributes that cannot run script or fetch: id, class, title, lang, dir, role,
   tabindex, aria-*, data-* (not Material's data-md-*, which drive its JavaScript; the other
-  names code acts on are refused where a contributor writes them, by sitekit.reserved);
+  names code acts on are refused where a contributor writes them, by sitekit.reserved), and
+  in the data templates `hidden` (a copy button stays hidden until its script runs);
 - links (`href`) to https, http, mailto or relative addresses; resources (`src`) only from
   this site, as a browser resolves the address (sitekit.addresses: a backslash is a slash),
   so no element of a page fetches from another host; no address that reads as one host and
@@ -42,29 +51,26 @@ from . import addresses
 from .problems import printable
 
 HTML_TAGS = set(
-    "a abbr b bdi bdo blockquote br button caption cite code col colgroup data dd del details dfn div dl dt em "
-    "fieldset figcaption figure h1 h2 h3 h4 h5 h6 hr i img input ins kbd label legend li mark ol p pre q "
+    "a abbr b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt em "
+    "figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q "
     "rp rt ruby s samp section small span strong sub summary sup table tbody td tfoot th thead time tr u "
     "ul var wbr".split()
 )
 SVG_TAGS = set(
     "svg g defs title desc path circle ellipse rect line polyline polygon text tspan marker clipPath".split()
 )
-TAGS = HTML_TAGS | SVG_TAGS
-GLOBAL = {"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden"}
+PROSE_TAGS = HTML_TAGS | SVG_TAGS
+PROSE_GLOBAL = {"id", "class", "title", "lang", "dir", "role", "tabindex"}
 SVG_PRESENTATION = {
     "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap",
     "stroke-linejoin", "stroke-opacity", "opacity", "transform", "clip-path", "marker-start", "marker-mid",
     "marker-end", "vector-effect", "font-size", "font-weight", "text-anchor", "dominant-baseline",
 }
-ATTRIBUTES = {
-    "*": GLOBAL,
+PROSE_ATTRIBUTES = {
+    "*": PROSE_GLOBAL,
     "a": {"href", "hreflang", "rel", "download", "type"},
     "abbr": {"title"},
-    "button": {"type"},  # only type="button" (the copy buttons of the data citations): without a form it does nothing
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
-    "input": {"type", "name", "value", "checked"},
-    "label": {"for"},
     "ol": {"start", "reversed"},
     "li": {"value"},
     "td": {"colspan", "rowspan", "style"},
@@ -87,6 +93,19 @@ ATTRIBUTES = {
     "marker": {"viewBox", "markerWidth", "markerHeight", "refX", "refY", "orient", "markerUnits"} | SVG_PRESENTATION,
     "clipPath": {"clipPathUnits"},
 }
+# What only the site's data templates may add: their filters' and copy buttons' form controls.
+GENERATED_ONLY = {
+    "*": {"hidden"},  # a copy button stays hidden until cite.js shows it
+    "button": {"type"},  # only type="button": without a form it does nothing
+    "input": {"type", "name", "value", "checked"},  # only radio buttons and checkboxes (the timeline's filter)
+    "label": {"for"},
+    "fieldset": set(),
+    "legend": set(),
+}
+GENERATED_ONLY_TAGS = set(GENERATED_ONLY) - {"*"}
+TAGS = PROSE_TAGS | GENERATED_ONLY_TAGS
+ATTRIBUTES = {tag: PROSE_ATTRIBUTES.get(tag, set()) | GENERATED_ONLY.get(tag, set()) for tag in {*PROSE_ATTRIBUTES, *GENERATED_ONLY}}
+GLOBAL = ATTRIBUTES["*"]
 LINK_SCHEMES = {"https", "http", "mailto"}
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "xlink:href"}
 LINK_ATTRIBUTES = {"href", "cite", "action", "formaction"}
@@ -128,7 +147,10 @@ def _squeezed(url: str) -> str:
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    # Called for every attribute the allowlist admits by name; None removes it.
+    # Called for every attribute nh3 admits by name (its generic "data-" prefix included); None
+    # removes it. The names are judged by _allowed_name, which the messages read too.
+    if not _allowed_name(tag, attribute):
+        return None
     if attribute in RESOURCE_ATTRIBUTES and not _same_site(value):
         return None
     if attribute in LINK_ATTRIBUTES and (scheme := urlsplit(_squeezed(value)).scheme.lower()) and scheme not in LINK_SCHEMES:
@@ -136,8 +158,6 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute in LINK_ATTRIBUTES and addresses.deception(value):
         return None
     if "url(" in value.lower().replace(" ", "") and not SAME_DOCUMENT_URL.fullmatch(value):
-        return None
-    if attribute.startswith("data-md-"):
         return None
     if tag == "input" and attribute == "type" and value.lower() not in ("radio", "checkbox"):
         return None
@@ -267,7 +287,8 @@ def _short(value: str, most: int = 40) -> str:
 
 
 def _allowed_name(tag: str, attribute: str) -> bool:
-    """Whether the allowlist admits the attribute by name on this element (before its value is checked)."""
+    """Whether the allowlist admits the attribute by name on this element (before its value is
+    checked): not Material's data-md-*, which drive its JavaScript."""
     if attribute.startswith("data-md-"):
         return False
     return attribute in GLOBAL or attribute in ATTRIBUTES.get(tag, set()) or attribute.startswith(("aria-", "data-"))
@@ -360,7 +381,7 @@ def _written(fragment: str) -> list[Finding]:
     # ammonia drops some elements with their content even when asked to keep every tag (SVG
     # names outside an <svg>, <animate>, <template>: its defence against mutation XSS), so the
     # two cleanings agree and the comparison misses them; the tags as written do not.
-    allowed = {t.lower() for t in HTML_TAGS} | {"svg"}
+    allowed = {t.lower() for t in HTML_TAGS | GENERATED_ONLY_TAGS} | {"svg"}
     if {m.group(1).lower() for m in TAG_NAME.finditer(fragment)} <= allowed:
         return []  # every name that looks like a tag is allowed anywhere: nothing to report
     parser = _StartTags()
@@ -407,6 +428,12 @@ def findings(fragment: str) -> list[Finding]:
     found = _compare(clean(fragment), _permissive(fragment), TAGS)
     found += [f for f in _written(fragment) if f.tag not in {g.tag.lower() for g in found}]
     return list(dict.fromkeys(found + _misleading_links(fragment)))
+
+
+def written_findings(written: list[tuple[str, str, str]]) -> list[Finding]:
+    """The elements a contributor wrote (tag, attribute, value; sitekit.mdx) that only the site's
+    data templates may use: a form control in a page's text is refused wherever it stands."""
+    return list(dict.fromkeys(Finding(tag) for tag, _, _ in written if tag.lower() in GENERATED_ONLY_TAGS))
 
 
 def inline_findings(fragment: str) -> list[Finding]:

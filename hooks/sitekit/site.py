@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import docs_tree, i18n, invisible, output_paths, sanitize
+from . import docs_tree, footnote_ids, i18n, invisible, output_paths, sanitize
 from .checks import Citations, check_site
 from .corpus import Page, read_pages
 from .datasets import DATASETS
-from .problems import Problem
+from .problems import Problem, shown_path
 from .registry import Source, load_registry
 from .textfiles import read_utf8
 
@@ -38,11 +38,7 @@ class Site:
 
     @property
     def registry_shown(self) -> str:
-        return _shown(self.docs_dir / REGISTRY, self.root)
-
-
-def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        return shown_path(self.docs_dir / REGISTRY, self.root)
 
 
 def _abbreviations(path: Path, shown: str) -> tuple[str, list[Problem]]:
@@ -59,7 +55,7 @@ def _abbreviations(path: Path, shown: str) -> tuple[str, list[Problem]]:
             problems.append(Problem(shown, number, "each line must be an abbreviation: *[NIS]: National Intelligence Service (South Korea)"))
             continue
         for part in m.groups():
-            why = "it cites a source" if "[^" in part else sanitize.plain_text_problem(part, in_attribute=False)
+            why = "it cites a source" if footnote_ids.CITATION.search(part) else sanitize.plain_text_problem(part, in_attribute=False)
             if why:
                 problems.append(Problem(shown, number, f"an abbreviation and its expansion must be plain text, but {why}; write the words only"))
     return text, problems
@@ -75,7 +71,7 @@ def collect(
     locales = i18n.locales()
     problems = docs_tree.check_tree(docs_dir, root, data_files, locales, scripts or [])
     registry = docs_dir / REGISTRY
-    loaded, found = load_registry(registry, _shown(registry, root))
+    loaded, found = load_registry(registry, shown_path(registry, root))
     problems += found
     site.sources, site.invalid = loaded.sources, loaded.invalid
     if found and not site.sources:
@@ -85,7 +81,7 @@ def collect(
         if dataset.load is None:
             site.cites.data[marker] = site.sources
         elif path.exists():
-            data, found = dataset.load(path, _shown(path, root), site.sources)
+            data, found = dataset.load(path, shown_path(path, root), site.sources)
             problems += found
             if data is not None:
                 site.cites.data[marker] = data
@@ -97,7 +93,7 @@ def collect(
     for locale in locales:
         path = root / "includes" / f"abbreviations.{locale}.md"
         if path.exists():
-            text, found = _abbreviations(path, _shown(path, root))
+            text, found = _abbreviations(path, shown_path(path, root))
             site.abbreviations[locale] = "" if found else text  # a broken line would land on every page
             problems += found
     return site, problems
@@ -113,7 +109,7 @@ def _published_twice(site: Site, root: Path, theme_dirs: list[Path] | None) -> l
         theme_dirs = [root / "overrides", Path(material.__file__).parent / "templates"]
     claims = [c for (locale, rel), page in site.pages.items() for c in output_paths.page_claims(locale, rel, page.shown)]
     assets = site.docs_dir / docs_tree.ASSETS
-    claims += [output_paths.Claim(path.relative_to(site.docs_dir).as_posix(), _shown(path, root), True)
+    claims += [output_paths.Claim(path.relative_to(site.docs_dir).as_posix(), shown_path(path, root), True)
                for path in sorted(assets.rglob("*")) if path.is_file() and not path.name.startswith(".")]
     claims += output_paths.theme_claims(theme_dirs, root)
     downloads = [name for marker, data in site.cites.data.items() if DATASETS[marker].downloads

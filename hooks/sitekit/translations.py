@@ -25,6 +25,7 @@ import yaml
 from . import i18n
 from .corpus import FRONT_MATTER
 from .problems import Problem
+from .yamlfiles import as_day
 
 HASH_KEY = "translation_of"
 DATE_KEY = "updated"
@@ -73,11 +74,6 @@ class Behind:
         )
 
 
-def _date(meta: dict[str, Any]) -> dt.date | None:
-    value = meta.get(DATE_KEY)
-    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
-
-
 def read_meta(text: str) -> dict[str, Any]:
     """The front matter of a page as a mapping ({} when it has none or it does not parse)."""
     match = FRONT_MATTER.match(text.replace("\r\n", "\n").lstrip("\ufeff"))
@@ -103,7 +99,7 @@ def compare(pages: dict[tuple[str, str], Any]) -> tuple[list[Behind], list[Probl
         if twin is None:
             continue  # a missing counterpart is the citation checks' error, not ours
         recorded = page.meta.get(HASH_KEY)
-        if not isinstance(recorded, str) or not HASH_RE.fullmatch(recorded) or _date(page.meta) is None:
+        if not isinstance(recorded, str) or not HASH_RE.fullmatch(recorded) or as_day(page.meta.get(DATE_KEY)) is None:
             unrecorded.append(
                 Problem(
                     page.shown,
@@ -114,7 +110,7 @@ def compare(pages: dict[tuple[str, str], Any]) -> tuple[list[Behind], list[Probl
             )
             continue
         if body_hash(twin.text) != recorded:
-            behind.append(Behind(locale, rel, page.shown, twin.shown, _date(twin.meta)))
+            behind.append(Behind(locale, rel, page.shown, twin.shown, as_day(twin.meta.get(DATE_KEY))))
     return behind, unrecorded
 
 

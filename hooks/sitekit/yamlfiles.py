@@ -215,6 +215,11 @@ def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def as_day(value: Any) -> dt.date | None:
+    """A date the checks already read (front matter dates are dates once checked), else None."""
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+
 def as_date(value: Any) -> dt.date | None:
     """A real calendar date written YYYY-MM-DD (quoted or not), else None."""
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):

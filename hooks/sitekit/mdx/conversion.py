@@ -37,8 +37,9 @@ class View:
     raw_html: list[tuple[str, str, bool, str]] = field(default_factory=list)  # (label, tag, closed, first line) in raw HTML
     blocks: list[tuple[str, bool]] = field(default_factory=list)  # (text, cites something) of each prose block, in order
     markers: list[str] = field(default_factory=list)  # data markers expanded
-    # (tag, attribute, value) the contributor wrote: raw HTML, attribute lists, admonition and
-    # folding-block types (not the markup of the site's data templates or of Markdown itself)
+    # (tag, attribute, value) the contributor wrote: raw HTML (each element also as (tag, "", "")),
+    # attribute lists, admonition and folding-block types (not the markup of the site's data
+    # templates or of Markdown itself)
     written: list[tuple[str, str, str]] = field(default_factory=list)
     # (abbreviation, expansion) defined on the page with a [^id] in the expansion, which the
     # abbr extension puts as it is into every <abbr title>

@@ -32,7 +32,7 @@ from .conversion import Conversion
 
 PLACEHOLDER = re.compile(util.HTML_PLACEHOLDER % r"(\d+)")
 ANY_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
-REF = re.compile(r"\[\^([^\]]*)\]")
+REF = footnote_ids.CITATION
 # `\[^id]` and `[\^id]`: Python-Markdown keeps an escaped character as STX + its code + ETX.
 ESCAPED = re.compile("(?:\x0291\x03\\^|\\[\x0294\x03)([^\\]]*)\\]")
 # No bracket inside the label: from every "［^" of a long run of them the label would otherwise
@@ -112,7 +112,8 @@ class _PageHtml(Preprocessor):
                 self.c.view.written += _attributes(raw)
             else:
                 self.c.authored |= {id(e) for e in raw.iter()}
-                self.c.view.written += [(e.tag, k, v) for e in raw.iter() for k, v in e.attrib.items() if k != "markdown"]
+                for e in raw.iter():
+                    self.c.view.written += [(e.tag, "", ""), *((e.tag, k, v) for k, v in e.attrib.items() if k != "markdown")]
         return lines
 
 
@@ -325,7 +326,7 @@ class _StartTags(HTMLParser):
         self.found: list[tuple[str, str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found += [(tag, name, value or "") for name, value in attrs if name != "markdown"]
+        self.found += [(tag, "", ""), *((tag, name, value or "") for name, value in attrs if name != "markdown")]
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

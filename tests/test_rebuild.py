@@ -1,0 +1,67 @@
+"""A rebuild in one process (as `mkdocs serve` makes after every save) equals a fresh build.
+
+MkDocs imports the hook modules once per process and keeps them across rebuilds, so anything a
+build keeps in them would leak into the next: a stale feed, a translation notice, labels.yml's
+old words. The build state lives in one object replaced at the start of every build
+(sitekit.state.start_build); this test is the guard the review's experiment 2 asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from data_helpers import add_data
+
+# Build, apply the edits, build again: in one process, as `mkdocs serve` does (a fresh config each time).
+IN_ONE_PROCESS = """
+import shutil, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+root, out = Path(sys.argv[1]), Path(sys.argv[2])
+build(load_config(str(root / "mkdocs.yml")))
+for rel, old, new in EDITS:
+    path = root / rel
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+build(load_config(str(root / "mkdocs.yml")))
+shutil.copytree(root / "site", out)
+"""
+FRESH = "import sys\nfrom pathlib import Path\nfrom mkdocs.commands.build import build\nfrom mkdocs.config import load_config\n"
+FRESH += "build(load_config(str(Path(sys.argv[1]) / 'mkdocs.yml')))\n"
+# (file, text, replacement): a page in one language (its twin falls behind: a notice and a
+# feed entry), a timeline event, and a word of labels.yml (read once and cached).
+EDITS = [
+    ("docs/en/about.md", "Reuters reported it.", "Reuters reported it too."),
+    ("docs/en/about.md", "as_of: 2024-10-18\n", "as_of: 2024-10-18\nupdated: 2024-11-01\nchange: Reworded a sentence.\n"),
+    ("docs/timeline.yml", "Shell deliveries continued.", "Shell deliveries went on."),
+    ("hooks/sitekit/labels.yml", "This page reflects sources up to", "This page rests on sources up to"),
+]
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    # Pagefind's index and the gzipped sitemap carry build times; everything else must match.
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and "pagefind" not in p.relative_to(site).parts and p.name != "sitemap.xml.gz"}
+
+
+def _run(code: str, *args: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
+    done = subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=args[0], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def test_a_rebuild_after_edits_equals_a_fresh_build(project, tmp_path):
+    add_data(project)
+    _run(f"EDITS = {EDITS!r}\n{IN_ONE_PROCESS}", project.root, tmp_path / "rebuilt")
+    for rel, _old, new in EDITS:  # the script made them; they are what the fresh build reads
+        assert new in (project.root / rel).read_text(encoding="utf-8"), rel
+    _run(FRESH, project.root)
+    rebuilt, fresh = _files(tmp_path / "rebuilt"), _files(project.root / "site")
+    assert sorted(rebuilt) == sorted(fresh)
+    assert [name for name in fresh if rebuilt[name] != fresh[name]] == []
+    page = fresh["en/about/index.html"].decode()
+    assert "Reuters reported it too" in page and "This page rests on sources up to" in page
