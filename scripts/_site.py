@@ -10,7 +10,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 
-def fail(message: str) -> int:
-    """Print a refusal on stderr, in the build's words; return the exit status."""
-    print(message, file=sys.stderr)
+from sitekit.messages import Message  # noqa: E402 - after the path is set
+
+
+class Refusal(Exception):
+    """A helper refuses to go on: one message of the catalogue (sitekit.messages)."""
+
+    def __init__(self, message: Message, **fields: object) -> None:
+        super().__init__(message(**fields))
+        self.message, self.fields = message, fields
+
+
+def fail(message: Message, **fields: object) -> int:
+    """Print a refusal on stderr, its code first (there is no file and line to name); return the exit status."""
+    print(message(**fields), file=sys.stderr)
     return 1

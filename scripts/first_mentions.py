@@ -11,6 +11,7 @@ from pathlib import Path
 
 import _site  # noqa: F401 - puts hooks/ on the path
 import yaml
+from sitekit import messages as M
 from sitekit.problems import Problem
 
 LIST = Path(__file__).resolve().parents[1] / "lint" / "first-mentions.yml"
@@ -89,10 +90,8 @@ def first_mention_problems(text: str, lang: str, path: str) -> list[Problem]:
         if first is None or rule.spelled_out_at(text, first):
             continue
         line, term, write = line_at(text, first), rule.term, rule.write
-        if rule.name:
-            found.append(Problem(path, line, f"{term} first appears here without its reading; write {write} at the first mention on the page"))
-        else:
-            found.append(Problem(path, line, f"{term} is used here before it is spelled out; write {write} at its first use on the page"))
+        message = M.READING_MISSING if rule.name else M.NOT_SPELLED_OUT
+        found.append(message.at(path, line, term=term, write=write))
     return found
 
 
@@ -106,5 +105,5 @@ def lone_reading_problems(text: str, lang: str, path: str, first_line: int = 1) 
         for m in re.finditer(re.escape(rule.reading), text):
             if not text[: m.start()].endswith(rule.term + "（"):
                 line = line_at(text, m.start()) + first_line - 1
-                found.append(Problem(path, line, f"the reading {rule.reading} stands without the name; write {rule.write}"))
+                found.append(M.READING_ALONE.at(path, line, reading=rule.reading, write=rule.write))
     return found

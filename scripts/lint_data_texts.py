@@ -25,6 +25,7 @@ from pathlib import Path
 
 from _site import ROOT
 from data_texts import DATA_FILES, LABELS, Text, collect, front_matter_texts
+from sitekit import messages as M
 from sitekit.problems import Problem
 
 JA_CONFIG = ".textlintrc.yml"
@@ -50,10 +51,10 @@ def groups(texts: list[Text]) -> list[dict]:
     ]
 
 
-def message(found: dict) -> str:
-    """textlint's message on one line, with the rule that gave it."""
+def problem(found: dict, text: Text) -> Problem:
+    """textlint's message on one line, with the rule that gave it, at the text's line."""
     words = " ".join(part.strip() for part in found["message"].splitlines() if part.strip())
-    return f"{words} (textlint {found['rule']})"
+    return M.TEXTLINT.at(text.path, text.line, message=words, rule=found["rule"])
 
 
 def run_textlint(texts: list[Text], root: Path = ROOT) -> list[Problem] | str:
@@ -65,7 +66,7 @@ def run_textlint(texts: list[Text], root: Path = ROOT) -> list[Problem] | str:
     done = subprocess.run([node, str(SCRIPT)], input=request, capture_output=True, text=True, cwd=root, check=False)
     if done.returncode != 0:
         return f"textlint could not run:\n{done.stderr.strip()}"
-    return [Problem(texts[f["id"]].path, texts[f["id"]].line, message(f)) for f in json.loads(done.stdout)]
+    return [problem(f, texts[f["id"]]) for f in json.loads(done.stdout)]
 
 
 def main(argv: list[str]) -> int:

@@ -21,6 +21,7 @@ from _site import ROOT
 from data_texts import Text, collect
 from first_mentions import first_mention_problems, line_at, lone_reading_problems, prose
 from sitekit import i18n
+from sitekit import messages as M
 from sitekit.problems import Problem
 from working_vocabulary import find
 
@@ -29,9 +30,7 @@ LANGUAGES = i18n.locales()
 
 def vocabulary_problems(path: str, text: str, first_line: int = 1) -> list[Problem]:
     return [
-        Problem(path, line_at(text, at) + first_line - 1,
-                f'"{phrase}" is the writers\' working vocabulary, which readers never see; '
-                "cite the original (with via) or say what changed for the reader")
+        M.WORKING_VOCABULARY.at(path, line_at(text, at) + first_line - 1, word=phrase)
         for at, phrase in find(text)
     ]
 

@@ -14,8 +14,9 @@ import re
 import sys
 from pathlib import Path
 
-from _site import ROOT, fail
+from _site import ROOT, Refusal, fail
 from sitekit import i18n
+from sitekit import messages as M
 from sitekit.datafields import ID_RE as NAME_RE  # a page name follows the id rule
 from sitekit.translations import sync_pair
 
@@ -39,7 +40,7 @@ def add_to_nav(config: str, name: str, title_ja: str, title_en: str) -> str:
     try:
         start = lines.index("nav:")
     except ValueError as err:
-        raise ValueError("mkdocs.yml has no top-level nav: section") from err
+        raise Refusal(M.NO_NAV) from err
     end = start + 1
     while end < len(lines) and (lines[end].startswith("  ") or not lines[end].strip()):
         end += 1
@@ -55,7 +56,7 @@ def add_to_nav(config: str, name: str, title_ja: str, title_en: str) -> str:
     config = "\n".join(lines)
     block = re.search(r"^(?P<indent>[ \t]+)nav_translations:\n(?P<body>(?:(?P=indent)[ \t]+.*\n)+)", config, re.M)
     if block is None:
-        raise ValueError("mkdocs.yml has no nav_translations: for English")
+        raise Refusal(M.NO_NAV_TRANSLATIONS)
     entry_indent = re.match(r"[ \t]+", block.group("body")).group(0)
     return config[: block.end()] + f"{entry_indent}{title_ja}: {title_en}\n" + config[block.end() :]
 
@@ -77,22 +78,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     name, docs = args.name, args.root / "docs"
     if not NAME_RE.fullmatch(name):
-        return fail(f'NAME "{name}" may contain only lowercase a–z, 0–9 and single hyphens, e.g. casualties or kursk-offensive')
+        return fail(M.NAME_FORM, name=name)
     existing = [f"docs/{loc}/{name}.md" for loc in i18n.locales() if (docs / loc / f"{name}.md").exists()]
     if existing:
-        return fail(f"{existing[0]} already exists; choose another NAME or edit that page")
+        return fail(M.PAGE_EXISTS, path=existing[0])
     title_ja = _ask(args.title_ja, "Japanese title (タイトル)")
     title_en = _ask(args.title_en, "English title")
     if not title_ja or not title_en:
-        return fail("both titles are needed: make new-page NAME=… TITLE_JA=… TITLE_EN=…")
+        return fail(M.TITLES_NEEDED)
     config_path = args.root / "mkdocs.yml"
     config = config_path.read_text(encoding="utf-8")
     if re.search(rf"^[ \t]+{re.escape(title_ja)}:", config, re.M):
-        return fail(f'the title "{title_ja}" is already in mkdocs.yml; give the page a title of its own')
+        return fail(M.TITLE_TAKEN, title=title_ja)
     try:
         config = add_to_nav(config, name, title_ja, title_en)
-    except ValueError as err:
-        return fail(str(err))
+    except Refusal as refusal:
+        return fail(refusal.message, **refusal.fields)
     today = dt.date.today()
     descriptions = {
         "ja": _ask(args.description_ja, "Japanese description (一文の説明)"),

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _site import ROOT, fail
+from _site import ROOT
 from sitekit.registry import TYPES, load_registry
 
 REGISTRY = Path("docs/sources.yml")
@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         registry, problems = load_registry(trial, REGISTRY.as_posix())
     if problems:
         print("\n".join(str(p) for p in sorted(set(problems))), file=sys.stderr)
-        return fail("Nothing written: fix the values above and run it again.")
+        print("Nothing written: fix the values above and run it again.", file=sys.stderr)
+        return 1
     path.write_text(candidate, encoding="utf-8")
     source = registry.sources[values["id"]]
     print(f"added {source.id} to {REGISTRY.as_posix()} (line {source.line}); now cite it: [^{source.id}]")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from _site import ROOT, fail
 from sitekit import i18n
+from sitekit import messages as M
 from sitekit.translations import sync_pair
 
 
@@ -30,12 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     docs = args.root / "docs"
     if args.all == bool(args.name):
-        return fail("give the page's NAME (make sync-translation NAME=treaty) or --all")
+        return fail(M.SYNC_WHICH)
     names = _names(docs) if args.all else [args.name.removesuffix(".md")]
     for name in names:
         missing = [f"docs/{loc}/{name}.md" for loc in i18n.locales() if not (docs / loc / f"{name}.md").is_file()]
         if missing:
-            return fail(f"{missing[0]} does not exist; NAME is a page's file name without .md, e.g. treaty")
+            return fail(M.SYNC_NO_PAGE, path=missing[0])
     today = dt.date.today()
     for name in names:
         for path in sync_pair(docs, f"{name}.md", today):

@@ -1,5 +1,7 @@
-"""The contributing guide documents every message the build and the helpers can print,
-in both languages, so that a new message cannot be added without explaining it."""
+"""The contributing guides explain every message the build, `make lint` and the helpers can print,
+in both languages, one entry per code (its anchor is the code in lower case: #c104), and nothing
+else: the catalogue (hooks/sitekit/messages.py) is the one list, and every problem the code
+reports is made from it (sitekit.problems refuses any other)."""
 
 from __future__ import annotations
 
@@ -8,29 +10,60 @@ import sys
 from pathlib import Path
 
 import pytest
-from messages import message_templates
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDES = {locale: ROOT / "docs" / locale / "contributing.md" for locale in ("ja", "en")}
-TEMPLATES = message_templates()
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from sitekit import sanitize  # noqa: E402
+from sitekit import messages, sanitize  # noqa: E402
+from sitekit.problems import Problem  # noqa: E402
+
+# An entry: the code and the message as a term of a definition list, with the code's anchor,
+# then its explanation (cause and fix) as the definition.
+ENTRY = re.compile(r"^`([A-Z]\d{3})` `(.*)` \{#([a-z]\d{3})\}\n:   (\S.*)$", re.M)
 
 
-def test_the_message_list_is_read_from_the_code():
-    # A sanity check on the parser: a few messages every version of the hooks prints.
-    assert "this paragraph has no citation; add [^source-id] after the claim it supports" in TEMPLATES
-    assert "[^…] is not a listed source (…)" in TEMPLATES
-    assert 'unknown … "…"; use one of: …' in TEMPLATES
-    assert len(TEMPLATES) >= 50
+def _entries(locale: str) -> dict[str, tuple[str, str, str]]:
+    text = GUIDES[locale].read_text(encoding="utf-8")
+    found: dict[str, tuple[str, str, str]] = {}
+    for code, shown, anchor, why in ENTRY.findall(text):
+        assert code not in found, f"{GUIDES[locale].name}: {code} is explained twice"
+        found[code] = (shown, anchor, why)
+    assert len(found) == text.count("` {#"), f"{GUIDES[locale].name}: an entry is not in the form `CODE` `message` {{#code}} then ':   why'"
+    return found
+
+
+def test_the_catalogue_is_well_formed():
+    assert len(messages.CATALOGUE) >= 100
+    for code, message in messages.CATALOGUE.items():
+        assert message.code == code and messages.CODE.fullmatch(code) and code[0] in messages.AREAS
 
 
 @pytest.mark.parametrize("locale", sorted(GUIDES))
-def test_every_message_is_documented(locale):
-    text = GUIDES[locale].read_text(encoding="utf-8")
-    missing = [f"{where}: `{template}`" for template, where in sorted(TEMPLATES.items()) if f"`{template}`" not in text]
-    assert not missing, f"document these messages in {GUIDES[locale].relative_to(ROOT)}:\n" + "\n".join(missing)
+def test_every_code_has_its_entry_and_every_entry_a_code(locale):
+    entries = _entries(locale)
+    missing = sorted(set(messages.CATALOGUE) - set(entries))
+    unknown = sorted(set(entries) - set(messages.CATALOGUE))
+    assert not missing, f"explain these codes in {GUIDES[locale].relative_to(ROOT)}: {missing}"
+    assert not unknown, f"{GUIDES[locale].relative_to(ROOT)} explains codes that do not exist: {unknown}"
+
+
+@pytest.mark.parametrize("locale", sorted(GUIDES))
+def test_each_entry_quotes_its_message_under_its_own_anchor(locale):
+    for code, (shown, anchor, why) in _entries(locale).items():
+        assert anchor == code.lower(), code
+        assert shown == messages.CATALOGUE[code].shown, f"{code}: the guide quotes {shown!r}"
+        assert len(why) >= 5, f"{code}: say what causes it and how to fix it"
+
+
+def test_a_problem_can_only_carry_a_message_of_the_catalogue():
+    assert str(messages.CITED_UNKNOWN.at("docs/ja/treaty.md", 11, label="x", hint=messages.ADD_SOURCE())) == (
+        "docs/ja/treaty.md:11: C104 [^x] is not a listed source (add it to docs/sources.yml or correct the id)"
+    )
+    with pytest.raises(ValueError):
+        Problem("docs/ja/treaty.md", 11, "C104", "[^x] is not a source")  # words of its own
+    with pytest.raises(ValueError):
+        Problem("docs/ja/treaty.md", 11, "C999", "[^x] is not a listed source (y)")  # a code of its own
 
 
 @pytest.mark.parametrize("locale", sorted(GUIDES))

@@ -6,27 +6,28 @@ import pytest
 from data_helpers import unglue
 from inprocess import problem_lines
 from site_conftest import page
+from sitekit import messages as M
 
 LOG = "docs/corrections.yml"
 CASES = {
     "unknown-page.yml": [
-        f'{LOG}:2: "page: treaty.md" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md'
+        (f"{LOG}:2: " + M.NOT_A_PAGE(name="treaty.md"))
     ],
-    "impossible-date.yml": [f'{LOG}:1: "date: 2024-02-30" is not a real date; write it as YYYY-MM-DD'],
-    "future-date.yml": [f'{LOG}:1: "date: 2999-01-01" is in the future; only dates that have passed belong here'],
-    "missing-english-text.yml": [f'{LOG}:1: entry 1 (2024-10-20) is missing the required field "en"'],
-    "text-not-text.yml": [f'{LOG}:4: "en" must be non-empty text; put the value in quotes'],
+    "impossible-date.yml": [(f"{LOG}:1: " + M.NOT_A_DATE(key="date", value="2024-02-30", form="YYYY-MM-DD"))],
+    "future-date.yml": [(f"{LOG}:1: " + M.FUTURE_DATE(key="date", value="2999-01-01"))],
+    "missing-english-text.yml": [(f"{LOG}:1: " + M.MISSING_FIELD(entry=M.ENTRY_NAMED(number=1, name="2024-10-20"), key="en"))],
+    "text-not-text.yml": [(f"{LOG}:4: " + M.NOT_TEXT(key="en"))],
     "unknown-source.yml": [
-        f'{LOG}:5: source "reuters-2024-1018" is not a listed source (did you mean reuters-2024-10-18?)'
+        (f"{LOG}:5: " + M.SOURCE_NOT_LISTED(id="reuters-2024-1018", hint=M.DID_YOU_MEAN(name="reuters-2024-10-18")))
     ],
-    "sources-not-a-list.yml": [f'{LOG}:5: "sources" must list at least one source id: sources: [nis-2024-10-18]'],
-    "unknown-field.yml": [f'{LOG}:5: unknown field "reason"; allowed fields are date, id, page, ja, en, sources'],
-    "not-a-list.yml": [f"{LOG}:1: the file must be a YAML list of corrections, each starting with '- date: …'"],
-    "empty-file.yml": [f"{LOG}:1: the file is empty; write [] when there is nothing yet, or add one ('- date: …')"],
-    "entry-not-a-mapping.yml": [f"{LOG}:1: entry 1 is not a mapping of fields; start it with '- date: …'"],
-    "missing-id.yml": [f'{LOG}:1: entry 1 (2024-10-20) is missing the required field "id"'],
-    "duplicate-id.yml": [f'{LOG}:10: duplicate correction id "2024-10-20-1" (first defined on line 5); give each entry its own correction id'],
-    "malformed-id.yml": [f'{LOG}:5: correction id "Fix_1" may contain only lowercase a–z, 0–9 and single hyphens, e.g. 2026-12-08-1'],
+    "sources-not-a-list.yml": [(f"{LOG}:5: " + M.NO_SOURCES(key="sources"))],
+    "unknown-field.yml": [(f"{LOG}:5: " + M.UNKNOWN_FIELD(key="reason", allowed="date, id, page, ja, en, sources"))],
+    "not-a-list.yml": [(f"{LOG}:1: " + M.FILE_NOT_LIST(what="correction", first="date"))],
+    "empty-file.yml": [(f"{LOG}:1: " + M.FILE_EMPTY(advice=M.WRITE_EMPTY_LIST(), first="date"))],
+    "entry-not-a-mapping.yml": [(f"{LOG}:1: " + M.ENTRY_NOT_MAPPING(number=1, first="date"))],
+    "missing-id.yml": [(f"{LOG}:1: " + M.MISSING_FIELD(entry=M.ENTRY_NAMED(number=1, name="2024-10-20"), key="id"))],
+    "duplicate-id.yml": [(f"{LOG}:10: " + M.DUPLICATE_ENTRY_ID(noun="correction id", value="2024-10-20-1", line=5))],
+    "malformed-id.yml": [(f"{LOG}:5: " + M.BAD_ID(noun="correction id", value="Fix_1", example="2026-12-08-1"))],
 }
 
 
@@ -68,6 +69,6 @@ def test_marker_without_the_log_is_reported(project):
     result = project.build()
     assert result.code == 1
     assert result.problems == [
-        "docs/en/corrections.md:9: <!-- corrections --> needs docs/corrections.yml, which is missing",
-        "docs/ja/corrections.md:9: <!-- corrections --> needs docs/corrections.yml, which is missing",
+        ("docs/en/corrections.md:9: " + M.MARKER_WITHOUT_DATA(marker="corrections", file="corrections.yml")),
+        ("docs/ja/corrections.md:9: " + M.MARKER_WITHOUT_DATA(marker="corrections", file="corrections.yml")),
     ]

@@ -6,85 +6,127 @@ from __future__ import annotations
 import pytest
 from data_helpers import PLACES, add_data
 from inprocess import problem_lines
+from sitekit import messages as M
 
 CASES = {
-    "timeline-not-a-list.yml": ["docs/timeline.yml:1: the file must be a YAML list of events, each starting with '- date: …'"],
-    "timeline-empty.yml": ["docs/timeline.yml:1: the file is empty; add at least one event ('- date: …')"],
-    "timeline-entry-not-a-mapping.yml": ["docs/timeline.yml:6: entry 2 is not a mapping of fields; start it with '- date: …'"],
-    "timeline-missing-field.yml": ['docs/timeline.yml:1: entry 1 (2024-06-19) is missing the required field "sources"'],
-    "timeline-unknown-field.yml": ['docs/timeline.yml:5: unknown field "source"; allowed fields are date, theme, ja, en, sources, place'],
+    "timeline-not-a-list.yml": [("docs/timeline.yml:1: " + M.FILE_NOT_LIST(what="event", first="date"))],
+    "timeline-empty.yml": [("docs/timeline.yml:1: " + M.FILE_EMPTY(advice=M.ADD_ONE(what="event"), first="date"))],
+    "timeline-entry-not-a-mapping.yml": [("docs/timeline.yml:6: " + M.ENTRY_NOT_MAPPING(number=2, first="date"))],
+    "timeline-missing-field.yml": [("docs/timeline.yml:1: " + M.MISSING_FIELD(
+                                       entry=M.ENTRY_NAMED(number=1, name="2024-06-19"),
+                                       key="sources",
+                                   ))],
+    "timeline-unknown-field.yml": [("docs/timeline.yml:5: " + M.UNKNOWN_FIELD(key="source", allowed="date, theme, ja, en, sources, place"))],
     "timeline-impossible-date.yml": [
-        'docs/timeline.yml:1: "date: 2024-02-30" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when only the month is known'
+        ("docs/timeline.yml:1: " + M.NOT_A_DATE(key="date", value="2024-02-30", form="YYYY-MM-DD, or YYYY-MM when only the month is known"))
     ],
     "timeline-impossible-month.yml": [
-        'docs/timeline.yml:1: "date: 2024-13" is not a real date; write it as YYYY-MM-DD, or YYYY-MM when only the month is known'
+        ("docs/timeline.yml:1: " + M.NOT_A_DATE(key="date", value="2024-13", form="YYYY-MM-DD, or YYYY-MM when only the month is known"))
     ],
-    "timeline-future-date.yml": ['docs/timeline.yml:1: "date: 2999-01-01" is in the future; only dates that have passed belong here'],
-    "timeline-unknown-theme.yml": ['docs/timeline.yml:7: unknown theme "war"; use one of: treaty, weapons, deployment, reactions'],
-    "timeline-empty-text.yml": ['docs/timeline.yml:3: "ja" is empty; write its value, or delete the line if the field is optional'],
-    "timeline-unknown-source.yml": ['docs/timeline.yml:5: source "nis-2024-1018" is not a listed source (did you mean nis-2024-10-18?)'],
-    "timeline-source-listed-twice.yml": ['docs/timeline.yml:8: source "nis-2024-10-18" is listed twice; list each source once'],
-    "timeline-no-sources.yml": ['docs/timeline.yml:5: "sources" must list at least one source id: sources: [nis-2024-10-18]'],
-    "timeline-unknown-place.yml": ['docs/timeline.yml:3: unknown place "pyongyan" (did you mean pyongyang?)'],
+    "timeline-future-date.yml": [("docs/timeline.yml:1: " + M.FUTURE_DATE(key="date", value="2999-01-01"))],
+    "timeline-unknown-theme.yml": [("docs/timeline.yml:7: " + M.UNKNOWN_CHOICE(
+                                       key="theme",
+                                       value="war",
+                                       allowed="treaty, weapons, deployment, reactions",
+                                   ))],
+    "timeline-empty-text.yml": [("docs/timeline.yml:3: " + M.EMPTY_FIELD(key="ja"))],
+    "timeline-unknown-source.yml": [("docs/timeline.yml:5: " + M.SOURCE_NOT_LISTED(
+                                        id="nis-2024-1018",
+                                        hint=M.DID_YOU_MEAN(name="nis-2024-10-18"),
+                                    ))],
+    "timeline-source-listed-twice.yml": [("docs/timeline.yml:8: " + M.SOURCE_TWICE(id="nis-2024-10-18"))],
+    "timeline-no-sources.yml": [("docs/timeline.yml:5: " + M.NO_SOURCES(key="sources"))],
+    "timeline-unknown-place.yml": [("docs/timeline.yml:3: " + M.UNKNOWN_PLACE(place="pyongyan", hint=M.DID_YOU_MEAN(name="pyongyang")))],
     "timeline-unsafe-html.yml": [
-        'docs/timeline.yml:4: "en" contains <a href="javascript:alert(1)">, which the site does not allow in data texts; '
-        "write plain text (*emphasis*, code spans and [links](https://…) are allowed)"
+        ("docs/timeline.yml:4: " + M.TEXT_HTML(key="en", what='<a href="javascript:alert(1)">'))
     ],
     "timeline-bidirectional-control.yml": [
-        "docs/timeline.yml:3: the line holds the invisible control character U+202E (RIGHT-TO-LEFT OVERRIDE), "
-        "which reorders the text readers see; delete it"
+        ("docs/timeline.yml:3: " + M.INVISIBLE_IN_LINE(char="U+202E (RIGHT-TO-LEFT OVERRIDE)"))
     ],
-    "timeline-citation-in-text.yml": ['docs/timeline.yml:3: "ja" contains a [^…] citation; list source ids under "sources:" instead'],
-    "timeline-out-of-order.yml": ["docs/timeline.yml:11: 2024-06-19 comes after 2024-10 (line 6); keep the events oldest first"],
+    "timeline-citation-in-text.yml": [("docs/timeline.yml:3: " + M.TEXT_CITES(key="ja"))],
+    "timeline-out-of-order.yml": [("docs/timeline.yml:11: " + M.OUT_OF_ORDER(date="2024-06-19", before="2024-10", line=6))],
     "estimates-unknown-measure.yml": [
-        'docs/estimates.yml:9: unknown measure "troops"; use one of: troops-sent, troops-present, casualties, killed, wounded, '
-        "captured, shells, containers, weapons, workers"
+        ("docs/estimates.yml:9: " + M.UNKNOWN_CHOICE(
+            key="measure",
+            value="troops",
+            allowed=("troops-sent, troops-present, casualties, killed, wounded, captured, shells, containers, "
+                     "weapons, workers"),
+        ))
     ],
-    "estimates-unknown-qualifier.yml": ['docs/estimates.yml:5: unknown qualifier "roughly"; use one of: exact, about, at-least, more-than, up-to'],
-    "estimates-low-above-high.yml": ["docs/estimates.yml:5: low 12000 is greater than high 10000; put the smaller figure in low"],
-    "estimates-non-integer.yml": ['docs/estimates.yml:4: "low: 1.5" must be a whole number written with digits only, e.g. 10000'],
-    "estimates-figure-with-separator.yml": ['docs/estimates.yml:4: "low: 10,000" must be a whole number written with digits only, e.g. 10000'],
-    "estimates-month-only-date.yml": ['docs/estimates.yml:6: "as_of: 2024-11" is not a real date; write it as YYYY-MM-DD'],
-    "estimates-future-date.yml": ['docs/estimates.yml:6: "as_of: 2999-11-04" is in the future; only dates that have passed belong here'],
-    "estimates-by-not-bilingual.yml": ['docs/estimates.yml:7: "by" must have a Japanese and an English text: by: {ja: …, en: …}'],
-    "estimates-missing-field.yml": ['docs/estimates.yml:1: entry 1 (troops-sent) is missing the required field "as_of"'],
+    "estimates-unknown-qualifier.yml": [("docs/estimates.yml:5: " + M.UNKNOWN_CHOICE(
+                                            key="qualifier",
+                                            value="roughly",
+                                            allowed="exact, about, at-least, more-than, up-to",
+                                        ))],
+    "estimates-low-above-high.yml": [("docs/estimates.yml:5: " + M.LOW_ABOVE_HIGH(low=12000, high=10000))],
+    "estimates-non-integer.yml": [("docs/estimates.yml:4: " + M.NOT_WHOLE_NUMBER(key="low", value="1.5", example=10000))],
+    "estimates-figure-with-separator.yml": [("docs/estimates.yml:4: " + M.NOT_WHOLE_NUMBER(key="low", value="10,000", example=10000))],
+    "estimates-month-only-date.yml": [("docs/estimates.yml:6: " + M.NOT_A_DATE(key="as_of", value="2024-11", form="YYYY-MM-DD"))],
+    "estimates-future-date.yml": [("docs/estimates.yml:6: " + M.FUTURE_DATE(key="as_of", value="2999-11-04"))],
+    "estimates-by-not-bilingual.yml": [("docs/estimates.yml:7: " + M.NOT_BILINGUAL(key="by"))],
+    "estimates-missing-field.yml": [("docs/estimates.yml:1: " + M.MISSING_FIELD(
+                                        entry=M.ENTRY_NAMED(number=1, name="troops-sent"),
+                                        key="as_of",
+                                    ))],
     "estimates-unknown-source.yml": [
-        'docs/estimates.yml:8: source "reuters-2024-10-81" is not a listed source (did you mean reuters-2024-10-18?)'
+        ("docs/estimates.yml:8: " + M.SOURCE_NOT_LISTED(id="reuters-2024-10-81", hint=M.DID_YOU_MEAN(name="reuters-2024-10-18")))
     ],
     "estimates-unsafe-html.yml": [
-        'docs/estimates.yml:8: "note" contains <script>, which the site does not allow in data texts; '
-        "write plain text (*emphasis*, code spans and [links](https://…) are allowed)"
+        ("docs/estimates.yml:8: " + M.TEXT_HTML(key="note", what="<script>"))
     ],
-    "estimates-missing-counts.yml": ['docs/estimates.yml:9: entry 2 (troops-sent) is missing the required field "counts"'],
+    "estimates-missing-counts.yml": [("docs/estimates.yml:9: " + M.MISSING_FIELD(
+                                         entry=M.ENTRY_NAMED(number=2, name="troops-sent"),
+                                         key="counts",
+                                     ))],
     "estimates-misspelt-counts.yml": [
-        'docs/estimates.yml:10: unknown counts "todate" (did you mean to-date?); use one of: '
-        "to-date, one-group, planned, in-russia, at-front, one-period"
+        ("docs/estimates.yml:10: " + M.UNKNOWN_TERM(
+            key="counts",
+            value="todate",
+            close="to-date",
+            allowed="to-date, one-group, planned, in-russia, at-front, one-period",
+        ))
     ],
     "estimates-unknown-counts.yml": [
-        'docs/estimates.yml:2: unknown counts "cumulative"; use one of: to-date, one-group, planned, in-russia, at-front, one-period'
+        ("docs/estimates.yml:2: " + M.UNKNOWN_CHOICE(
+            key="counts",
+            value="cumulative",
+            allowed="to-date, one-group, planned, in-russia, at-front, one-period",
+        ))
     ],
     "estimates-counts-not-for-measure.yml": [
-        'docs/estimates.yml:10: counts "at-front" does not fit measure "killed"; use one of: to-date, one-period'
+        ("docs/estimates.yml:10: " + M.COUNTS_MISFIT(counts="at-front", measure="killed", allowed="to-date, one-period"))
     ],
-    "estimates-missing-estimator.yml": ['docs/estimates.yml:1: entry 1 (troops-sent) is missing the required field "estimator"'],
+    "estimates-missing-estimator.yml": [("docs/estimates.yml:1: " + M.MISSING_FIELD(
+                                            entry=M.ENTRY_NAMED(number=1, name="troops-sent"),
+                                            key="estimator",
+                                        ))],
     "estimates-misspelt-estimator.yml": [
-        'docs/estimates.yml:11: unknown estimator "NIS" (did you mean nis?); use one of: nis, rok-jcs, rok-gov, us-gov, zelensky, '
-        "ukr-gur, ukr-gov, uk-di, dprk, russia, msmt, media, independent"
+        ("docs/estimates.yml:11: " + M.UNKNOWN_TERM(
+            key="estimator",
+            value="NIS",
+            close="nis",
+            allowed=("nis, rok-jcs, rok-gov, us-gov, zelensky, ukr-gur, ukr-gov, uk-di, dprk, russia, msmt, "
+                     "media, independent"),
+        ))
     ],
     "estimates-unknown-estimator.yml": [
-        'docs/estimates.yml:3: unknown estimator "yonhap"; use one of: nis, rok-jcs, rok-gov, us-gov, zelensky, ukr-gur, '
-        "ukr-gov, uk-di, dprk, russia, msmt, media, independent"
+        ("docs/estimates.yml:3: " + M.UNKNOWN_CHOICE(
+            key="estimator",
+            value="yonhap",
+            allowed=("nis, rok-jcs, rok-gov, us-gov, zelensky, ukr-gur, ukr-gov, uk-di, dprk, russia, msmt, "
+                     "media, independent"),
+        ))
     ],
-    "places-not-a-list.yml": ["docs/places.yml:1: the file must be a YAML list of places, each starting with '- id: …'"],
-    "places-duplicate-id.yml": ['docs/places.yml:8: duplicate place id "pyongyang" (first defined on line 1); give each entry its own place id'],
+    "places-not-a-list.yml": [("docs/places.yml:1: " + M.FILE_NOT_LIST(what="place", first="id"))],
+    "places-duplicate-id.yml": [("docs/places.yml:8: " + M.DUPLICATE_ENTRY_ID(noun="place id", value="pyongyang", line=1))],
     "places-malformed-id.yml": [
-        'docs/places.yml:1: place id "Pyong_Yang" may contain only lowercase a–z, 0–9 and single hyphens, e.g. kursk'
+        ("docs/places.yml:1: " + M.BAD_ID(noun="place id", value="Pyong_Yang", example="kursk"))
     ],
-    "places-outside-map.yml": ["docs/places.yml:4: 43.06°N 141.35°E lies outside the map (30–140°E, 35–60°N); check the coordinates"],
-    "places-coordinate-not-a-number.yml": ['docs/places.yml:4: "lat: 51°44′N" must be a number of degrees between -90 and 90'],
-    "places-missing-role.yml": ['docs/places.yml:1: entry 1 (kursk) is missing the required field "role"'],
-    "places-unknown-source.yml": ['docs/places.yml:7: source "nis" is not a listed source (add it to docs/sources.yml or correct the id)'],
-    "places-route-not-a-number.yml": ['docs/places.yml:8: "route: first" must be a whole number written with digits only, e.g. 1'],
+    "places-outside-map.yml": [("docs/places.yml:4: " + M.OUTSIDE_MAP(lat="43.06", lon="141.35", west=30, east=140, south=35, north=60))],
+    "places-coordinate-not-a-number.yml": [("docs/places.yml:4: " + M.NOT_DEGREES(key="lat", value="51°44′N", low=-90, high=90))],
+    "places-missing-role.yml": [("docs/places.yml:1: " + M.MISSING_FIELD(entry=M.ENTRY_NAMED(number=1, name="kursk"), key="role"))],
+    "places-unknown-source.yml": [("docs/places.yml:7: " + M.SOURCE_NOT_LISTED(id="nis", hint=M.ADD_SOURCE()))],
+    "places-route-not-a-number.yml": [("docs/places.yml:8: " + M.NOT_WHOLE_NUMBER(key="route", value="first", example=1))],
 }
 
 
@@ -109,7 +151,7 @@ def test_every_fixture_has_a_case():
 def test_place_named_without_a_places_file(project):
     project.write("docs/timeline.yml", "- date: 2024-06-19\n  theme: treaty\n  place: kursk\n  ja: あ。\n  en: A.\n  sources: [nis-2024-10-18]\n")
     result = project.build()
-    assert result.problems == ['docs/timeline.yml:3: unknown place "kursk": docs/places.yml is missing; create it or remove "place"']
+    assert result.problems == [("docs/timeline.yml:3: " + M.NO_PLACES_FILE(place="kursk"))]
 
 
 def test_marker_without_its_data_file(project):
@@ -118,8 +160,8 @@ def test_marker_without_its_data_file(project):
     result = project.build()
     assert result.code == 1
     assert result.problems == [
-        "docs/en/estimates.md:11: <!-- estimates --> needs docs/estimates.yml, which is missing",
-        "docs/ja/estimates.md:11: <!-- estimates --> needs docs/estimates.yml, which is missing",
+        ("docs/en/estimates.md:11: " + M.MARKER_WITHOUT_DATA(marker="estimates", file="estimates.yml")),
+        ("docs/ja/estimates.md:11: " + M.MARKER_WITHOUT_DATA(marker="estimates", file="estimates.yml")),
     ]
 
 
@@ -130,6 +172,6 @@ def test_data_and_page_problems_are_reported_together(project):
     project.write("docs/ja/about.md", "---\ntitle: 概要\ndescription: x\nas_of: 2024-10-18\n---\n\n# 概要\n\n出典のない文。\n")
     result = project.build()
     assert result.code == 1
-    assert "docs/estimates.yml:5: low 12000 is greater than high 10000; put the smaller figure in low" in result.problems
-    assert 'docs/timeline.yml:7: unknown theme "war"; use one of: treaty, weapons, deployment, reactions' in result.problems
+    assert ("docs/estimates.yml:5: " + M.LOW_ABOVE_HIGH(low=12000, high=10000)) in result.problems
+    assert ("docs/timeline.yml:7: " + M.UNKNOWN_CHOICE(key="theme", value="war", allowed="treaty, weapons, deployment, reactions")) in result.problems
     assert any(p.startswith("docs/ja/about.md:") for p in result.problems)

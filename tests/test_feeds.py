@@ -16,6 +16,7 @@ from site_conftest import ROOT
 from site_conftest import page as md_page
 
 sys.path.insert(0, str(ROOT / "hooks"))
+from sitekit import messages as M
 from sitekit.corrections_data import Correction  # noqa: E402
 from sitekit.feed_entries import atom, entries  # noqa: E402
 from sitekit.page_record import PageRecord  # noqa: E402
@@ -118,7 +119,7 @@ def test_change_that_is_not_text_stops_the_build(project):
         "as_of: 2024-10-18\n", "as_of: 2024-10-18\nchange: 12\n"))
     build = project.build()
     assert build.code == 1
-    assert 'docs/en/about.md:5: the front matter\'s "change" must be one sentence of text: what the last update changed' in build.problems
+    assert ("docs/en/about.md:5: " + M.CHANGE_NOT_SENTENCE()) in build.problems
 
 
 @pytest.mark.parametrize("lang", FEEDS)

@@ -13,139 +13,146 @@ from batch import FIRST, add_case_page, run
 from data_helpers import DATA, add_data
 from inprocess import problem_lines
 from site_conftest import BASE_REGISTRY, Project
+from sitekit import messages as M
 from test_hostile_data import correction, estimate, event, place, source
 
 L = FIRST
 NIS = "[^nis-2024-10-18]"
-UNCITED = "this paragraph has no citation; add [^source-id] after the claim it supports"
-BACKSLASH = 'the address "{}" holds a backslash, which browsers read as "/" (it goes to {}); write "/" instead'
-BREAK = 'the address "{}" holds a tab or a line break, which browsers drop (it goes to {}); write it on one line'
-USER = 'the address "{}" goes to {}: what comes before "@" ({}) is only a user name; link to the page\'s own address'
-HOST = 'the address "{}" goes to the host {} once a browser reads it, not to {} as written; write the host in plain ASCII'
-TEXT = 'the link text "{}" shows an address on {}, but the link goes to {}; make the text the link\'s real address, or words'
+UNCITED = M.UNCITED_PARAGRAPH()
+USER, HOST, TEXT = M.ADDRESS_USER_NAME, M.ADDRESS_OTHER_HOST, M.MISLEADING_LINK_TEXT
+
+
+def BACKSLASH(address: str, host: str) -> str:  # noqa: N802 - a message, like USER
+    return M.ADDRESS_BACKSLASH(address=address, goes=M.GOES_TO(host=host))
+
+
+def BREAK(address: str, host: str) -> str:  # noqa: N802
+    return M.ADDRESS_LINE_BREAK(address=address, goes=M.GOES_TO(host=host))
+
+
 CYRILLIC = "r\u0435uters.com"  # the е is Cyrillic
 
 # name -> (payload from line L, [(line, message), ...])
 PAGES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     # Backslashes: browsers read them as slashes, so these load from or go to evil.example.
-    "image-src-backslash-slash": ('<img src="\\/evil.example/x.png" alt="x">', [(L, BACKSLASH.format("\\/evil.example/x.png", "evil.example"))]),
-    "image-src-slash-backslash": ('<img src="/\\evil.example/x.png" alt="x">', [(L, BACKSLASH.format("/\\evil.example/x.png", "evil.example"))]),
-    "markdown-image-backslash": ("![x](\\/evil.example/x.png)", [(L, BACKSLASH.format("\\/evil.example/x.png", "evil.example"))]),
+    "image-src-backslash-slash": ('<img src="\\/evil.example/x.png" alt="x">', [(L, BACKSLASH("\\/evil.example/x.png", "evil.example"))]),
+    "image-src-slash-backslash": ('<img src="/\\evil.example/x.png" alt="x">', [(L, BACKSLASH("/\\evil.example/x.png", "evil.example"))]),
+    "markdown-image-backslash": ("![x](\\/evil.example/x.png)", [(L, BACKSLASH("\\/evil.example/x.png", "evil.example"))]),
     "link-backslashes-after-scheme": (
         f'<a href="https:\\\\evil.example\\x">x</a>{NIS}',
-        [(L, BACKSLASH.format("https:\\\\evil.example\\x", "evil.example"))],
+        [(L, BACKSLASH("https:\\\\evil.example\\x", "evil.example"))],
     ),
     # A user name before "@": reads as Reuters, goes to evil.example.
     "link-user-name-reads-as-reuters": (
         f"[ロイター](https://www.reuters.com@evil.example/world/){NIS}",
-        [(L, USER.format("https://www.reuters.com@evil.example/world/", "evil.example", "www.reuters.com"))],
+        [(L, USER("https://www.reuters.com@evil.example/world/", "evil.example", "www.reuters.com"))],
     ),
     "link-user-and-password": (
         f"[ロイター](https://www.reuters.com:443@evil.example/){NIS}",
-        [(L, USER.format("https://www.reuters.com:443@evil.example/", "evil.example", "www.reuters.com"))],
+        [(L, USER("https://www.reuters.com:443@evil.example/", "evil.example", "www.reuters.com"))],
     ),
     "image-user-name": ('<img src="https://share.png@evil.example/x.png" alt="x">', [
-        (L, USER.format("https://share.png@evil.example/x.png", "evil.example", "share.png"))]),
+        (L, USER("https://share.png@evil.example/x.png", "evil.example", "share.png"))]),
     # Hosts a browser maps to another before use.
     "link-cyrillic-host": (
         f"[ロイター](https://{CYRILLIC}/world/){NIS}",
-        [(L, HOST.format(f"https://{CYRILLIC}/world/", "xn--ruters-3of.com", CYRILLIC))],
+        [(L, HOST(f"https://{CYRILLIC}/world/", "xn--ruters-3of.com", CYRILLIC))],
     ),
     "link-full-width-host": (
         f"[x](https://ｅｖｉｌ.example/){NIS}",
-        [(L, HOST.format("https://ｅｖｉｌ.example/", "evil.example", "ｅｖｉｌ.example"))],
+        [(L, HOST("https://ｅｖｉｌ.example/", "evil.example", "ｅｖｉｌ.example"))],
     ),
     "link-percent-encoded-host": (
         f"[x](https://www.reu%74ers.com/){NIS}",
-        [(L, HOST.format("https://www.reu%74ers.com/", "www.reuters.com", "www.reu%74ers.com"))],
+        [(L, HOST("https://www.reu%74ers.com/", "www.reuters.com", "www.reu%74ers.com"))],
     ),
-    "link-hexadecimal-ip": (f"[x](https://0x7f.1/){NIS}", [(L, HOST.format("https://0x7f.1/", "127.0.0.1", "0x7f.1"))]),
+    "link-hexadecimal-ip": (f"[x](https://0x7f.1/){NIS}", [(L, HOST("https://0x7f.1/", "127.0.0.1", "0x7f.1"))]),
     # Tabs and line breaks, which browsers drop.
     "link-line-break-in-host": (
         f'<a href="https://evil.exa\nmple/">x</a>{NIS}',
-        [(L, BREAK.format("https://evil.exa\\u000ample/", "evil.example"))],
+        [(L, BREAK("https://evil.exa\\u000ample/", "evil.example"))],
     ),
     # Link text that shows another address than the link's.
     "link-text-shows-reuters": (
         f"[www.reuters.com/world](https://evil.example/world){NIS}",
-        [(L, TEXT.format("www.reuters.com/world", "reuters.com", "evil.example"))],
+        [(L, TEXT("www.reuters.com/world", "reuters.com", "evil.example"))],
     ),
     "link-text-full-address": (
         f"[https://www.reuters.com/world/](https://evil.example/){NIS}",
-        [(L, TEXT.format("https://www.reuters.com/world/", "reuters.com", "evil.example"))],
+        [(L, TEXT("https://www.reuters.com/world/", "reuters.com", "evil.example"))],
     ),
     "link-text-look-alike-host": (
         f"[{CYRILLIC}](https://xn--ruters-3of.com/){NIS}",
-        [(L, TEXT.format(CYRILLIC, CYRILLIC, "xn--ruters-3of.com"))],
+        [(L, TEXT(CYRILLIC, CYRILLIC, "xn--ruters-3of.com"))],
     ),
     "link-text-host-as-prefix": (
         f"[reuters.com](https://reuters.com.evil.example/){NIS}",
-        [(L, TEXT.format("reuters.com", "reuters.com", "reuters.com.evil.example"))],
+        [(L, TEXT("reuters.com", "reuters.com", "reuters.com.evil.example"))],
     ),
 }
-DATA_TEXT = '"{}": {}'
+def DATA_TEXT(key: str, message: str) -> str:  # noqa: N802
+    return M.TEXT_DECEIVES(key=key, problem=message.split(" ", 1)[1])  # the page's message, without its code
+
+
 # Data entries appended to valid files: name -> (file, entry, text on the line at fault, message)
 DATA_CASES = {
     "timeline-user-name": (
         "docs/timeline.yml",
         event("'Said [so](https://www.reuters.com@evil.example/world/).'"),
         "Said",
-        DATA_TEXT.format("en", USER.format("https://www.reuters.com@evil.example/world/", "evil.example", "www.reuters.com")),
+        DATA_TEXT("en", USER("https://www.reuters.com@evil.example/world/", "evil.example", "www.reuters.com")),
     ),
     "timeline-link-text": (
         "docs/timeline.yml",
         event("'See [www.reuters.com](https://evil.example/).'"),
         "See",
-        DATA_TEXT.format("en", TEXT.format("www.reuters.com", "reuters.com", "evil.example")),
+        DATA_TEXT("en", TEXT("www.reuters.com", "reuters.com", "evil.example")),
     ),
     "estimate-note-cyrillic": (
         "docs/estimates.yml",
         estimate(note=f"{{ja: 注, en: '[x](https://{CYRILLIC}/)'}}"),
         "note:",
-        DATA_TEXT.format("note", HOST.format(f"https://{CYRILLIC}/", "xn--ruters-3of.com", CYRILLIC)),
+        DATA_TEXT("note", HOST(f"https://{CYRILLIC}/", "xn--ruters-3of.com", CYRILLIC)),
     ),
     "place-role-backslash": (
         "docs/places.yml",
         place("p-slash", role="{ja: 港, en: '[port](https:/\\evil.example)'}"),
         "role:",
-        DATA_TEXT.format("role", BACKSLASH.format("https:/\\evil.example", "evil.example")),
+        DATA_TEXT("role", BACKSLASH("https:/\\evil.example", "evil.example")),
     ),
     "correction-user-name": (
         "docs/corrections.yml",
         correction(en="'Corrected; see [the report](https://www.reuters.com@evil.example/).'"),
         "Corrected",
-        DATA_TEXT.format("en", USER.format("https://www.reuters.com@evil.example/", "evil.example", "www.reuters.com")),
+        DATA_TEXT("en", USER("https://www.reuters.com@evil.example/", "evil.example", "www.reuters.com")),
     ),
 }
-MUST = '"{}: {}" must be a full https:// address copied from the page itself'
+MUST = M.NOT_HTTPS
 # Registry entries: name -> (entry, text on the line at fault, message)
 REGISTRY = {
     "url-user-name-reads-as-reuters": (
         source("z-2024-10-18", url="https://www.reuters.com@evil.example/world/"),
         "url:",
-        '"url: https://www.reuters.com@evil.example/world/" goes to evil.example: what comes before "@" (www.reuters.com) '
-        "is only a user name; copy the address from the page itself",
+        M.URL_USER_NAME(key="url", value="https://www.reuters.com@evil.example/world/", goes="evil.example", reads="www.reuters.com"),
     ),
     "url-cyrillic-host": (
         source("z-2024-10-18", url=f"https://{CYRILLIC}/world/"),
         "url:",
-        f'"url: https://{CYRILLIC}/world/" goes to the host xn--ruters-3of.com once a browser reads it, not to {CYRILLIC} as '
-        "written; write the host in plain ASCII",
+        M.URL_OTHER_HOST(key="url", value=f"https://{CYRILLIC}/world/", goes="xn--ruters-3of.com", reads=CYRILLIC),
     ),
     "archive-url-full-width-host": (
         source("z-2024-10-18", archive_url="https://ｗｅｂ.archive.org/web/x"),
         "archive_url:",
-        '"archive_url: https://ｗｅｂ.archive.org/web/x" goes to the host web.archive.org once a browser reads it, not to '
-        "ｗｅｂ.archive.org as written; write the host in plain ASCII",
+        M.URL_OTHER_HOST(key="archive_url", value="https://ｗｅｂ.archive.org/web/x", goes="web.archive.org", reads="ｗｅｂ.archive.org"),
     ),
-    "url-backslash": (source("z-2024-10-18", url="'https:\\\\evil.example\\x'"), "url:", MUST.format("url", "https:\\\\evil.example\\x")),
-    "url-tab-escape": (source("z-2024-10-18", url='"https://www.reuters.com/wor\\tld/"'), "url:", MUST.format("url", "https://www.reuters.com/wor\\u0009ld/")),
-    "url-not-https": (source("z-2024-10-18", url="http://www.reuters.com/world/"), "url:", MUST.format("url", "http://www.reuters.com/world/")),
-    "url-empty-host": (source("z-2024-10-18", url="'https:///world/'"), "url:", MUST.format("url", "https:///world/")),
+    "url-backslash": (source("z-2024-10-18", url="'https:\\\\evil.example\\x'"), "url:", MUST("url", "https:\\\\evil.example\\x")),
+    "url-tab-escape": (source("z-2024-10-18", url='"https://www.reuters.com/wor\\tld/"'), "url:", MUST("url", "https://www.reuters.com/wor\\u0009ld/")),
+    "url-not-https": (source("z-2024-10-18", url="http://www.reuters.com/world/"), "url:", MUST("url", "http://www.reuters.com/world/")),
+    "url-empty-host": (source("z-2024-10-18", url="'https:///world/'"), "url:", MUST("url", "https:///world/")),
     "title-reads-as-another-address": (
         source("z-2024-10-18", title="www.reuters.com", url="https://evil.example/world/"),
         "title:",
-        '"title" reads as an address on reuters.com, but "url" goes to evil.example; write the title as published',
+        M.TITLE_READS_AS_ADDRESS(key="title", shows="reuters.com", goes="evil.example"),
     ),
 }
 

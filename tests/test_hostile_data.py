@@ -13,11 +13,7 @@ import pytest
 from batch import run
 from data_helpers import DATA, add_data
 from site_conftest import BASE_REGISTRY, Project
-
-DATA_TEXT = "contains {}, which the site does not allow in data texts; write plain text (*emphasis*, code spans and [links](https://…) are allowed)"
-PLAIN = "must be plain text, but it contains HTML or an HTML entity (such as &amp;); write the text itself"
-EMPTY = "is empty; write its value, or delete the line if the field is optional"
-DIGITS = "must be a whole number written with digits only, e.g. 10000"
+from sitekit import messages as M
 
 
 def source(sid: str, **fields: str) -> str:
@@ -63,82 +59,87 @@ def correction(**fields: str) -> str:
 
 # name -> (file, entry, text on the line at fault, message)
 CASES = {
-    "registry-empty-title": ("docs/sources.yml", source("a-2024-10-18", title=None), "  title:", f'"title" {EMPTY}'),
-    "registry-title-with-html": ("docs/sources.yml", source("b-2024-10-18", title="'<img src=x onerror=alert(1)>'"), "onerror", f'"title" {PLAIN}'),
-    "registry-title-with-entity": ("docs/sources.yml", source("c-2024-10-18", title="java&#115;cript"), "&#115;", f'"title" {PLAIN}'),
+    "registry-empty-title": ("docs/sources.yml", source("a-2024-10-18", title=None), "  title:", M.EMPTY_FIELD(key="title")),
+    "registry-title-with-html": (
+        "docs/sources.yml", source("b-2024-10-18", title="'<img src=x onerror=alert(1)>'"), "onerror",
+        M.TEXT_NOT_PLAIN(key="title", why=M.WHY_HTML()),
+    ),
+    "registry-title-with-entity": (
+        "docs/sources.yml", source("c-2024-10-18", title="java&#115;cript"), "&#115;", M.TEXT_NOT_PLAIN(key="title", why=M.WHY_HTML()),
+    ),
     "registry-publisher-with-html": (
         "docs/sources.yml",
         source("d-2024-10-18", publisher="{ja: <b>社</b>, en: Agency}"),
         "<b>",
-        f'"publisher" {PLAIN}',
+        M.TEXT_NOT_PLAIN(key="publisher", why=M.WHY_HTML()),
     ),
     "registry-javascript-url": (
         "docs/sources.yml",
         source("e-2024-10-18", url="javascript:alert(1)"),
         "javascript:",
-        ('"url: javascript:alert(1)" must be a full https:// address copied from the page itself'),
+        (M.NOT_HTTPS(key="url", value="javascript:alert(1)")),
     ),
     "registry-url-breaking-attribute": (
         "docs/sources.yml",
         source("f-2024-10-18", url="'https://example.org/\"onclick=\"alert(1)'"),
         "onclick",
-        ('"url: https://example.org/"onclick="alert(1)" must be a full https:// address copied from the page itself'),
+        (M.NOT_HTTPS(key="url", value='https://example.org/"onclick="alert(1)')),
     ),
-    "timeline-empty-text": ("docs/timeline.yml", event(None), "  en:", f'"en" {EMPTY}'),
-    "timeline-text-closes-its-list": ("docs/timeline.yml", event("'</p></li></ol><h1>x</h1>'"), "<h1>", f'"en" {DATA_TEXT.format("<h1>")}'),
-    "timeline-text-image": ("docs/timeline.yml", event("'![x](https://evil.example/x.png)'"), "evil", f'"en" {DATA_TEXT.format("<img>")}'),
+    "timeline-empty-text": ("docs/timeline.yml", event(None), "  en:", M.EMPTY_FIELD(key="en")),
+    "timeline-text-closes-its-list": ("docs/timeline.yml", event("'</p></li></ol><h1>x</h1>'"), "<h1>", M.TEXT_HTML(key="en", what="<h1>")),
+    "timeline-text-image": ("docs/timeline.yml", event("'![x](https://evil.example/x.png)'"), "evil", M.TEXT_HTML(key="en", what="<img>")),
     "timeline-text-entity-link": (
         "docs/timeline.yml",
         event("'[x](java&#115;cript:alert(1))'"),
         "java&#115;",
-        ('"en" ' + DATA_TEXT.format('<a href="javascript:alert(1)">')),
+        M.TEXT_HTML(key="en", what='<a href="javascript:alert(1)">'),
     ),
     "timeline-text-attribute-list": (
         "docs/timeline.yml",
         event("'*x*{onclick=alert(1)}'"),
         "onclick",
-        '"en" ' + DATA_TEXT.format('<em onclick="alert(1)">'),
+        M.TEXT_HTML(key="en", what='<em onclick="alert(1)">'),
     ),
-    "timeline-empty-theme": ("docs/timeline.yml", event("Said so.", theme=None), "  theme:", f'"theme" {EMPTY}'),
-    "estimate-octal-looking": ("docs/estimates.yml", estimate(low="0700"), "0700", f'"low: 0700" {DIGITS}'),
-    "estimate-base-60-looking": ("docs/estimates.yml", estimate(low="1:30"), "1:30", f'"low: 1:30" {DIGITS}'),
-    "estimate-underscores": ("docs/estimates.yml", estimate(low="1_000"), "1_000", f'"low: 1_000" {DIGITS}'),
+    "timeline-empty-theme": ("docs/timeline.yml", event("Said so.", theme=None), "  theme:", M.EMPTY_FIELD(key="theme")),
+    "estimate-octal-looking": ("docs/estimates.yml", estimate(low="0700"), "0700", M.NOT_WHOLE_NUMBER(key="low", value="0700", example="10000")),
+    "estimate-base-60-looking": ("docs/estimates.yml", estimate(low="1:30"), "1:30", M.NOT_WHOLE_NUMBER(key="low", value="1:30", example="10000")),
+    "estimate-underscores": ("docs/estimates.yml", estimate(low="1_000"), "1_000", M.NOT_WHOLE_NUMBER(key="low", value="1_000", example="10000")),
     "estimate-implausibly-large": (
         "docs/estimates.yml",
         estimate(low="2000000000"),
         "2000000000",
-        ('"low: 2000000000" is larger than 1000000000; check the figure (no estimate here comes near it)'),
+        (M.NUMBER_TOO_LARGE(key="low", value=2000000000, largest=1000000000)),
     ),
     "estimate-year-typo": (
         "docs/estimates.yml",
         estimate(as_of="2004-10-18"),
         "2004-10-18",
-        ('"as_of: 2004-10-18" is before 2022-02-24, earlier than anything this file records; check the year'),
+        (M.TOO_EARLY(key="as_of", value="2004-10-18", earliest="2022-02-24")),
     ),
-    "estimate-empty-by": ("docs/estimates.yml", estimate(by=None), "  by:", f'"by" {EMPTY}'),
-    "estimate-note-image": ("docs/estimates.yml", estimate(note="{ja: '<img src=x.png>', en: x}"), "x.png", f'"note" {DATA_TEXT.format("<img>")}'),
-    "place-empty-latitude": ("docs/places.yml", place("p-empty", lat=None), "  lat:", f'"lat" {EMPTY}'),
-    "place-not-a-number": ("docs/places.yml", place("p-nan", lat=".nan"), ".nan", '"lat: .nan" must be a number of degrees between -90 and 90'),
+    "estimate-empty-by": ("docs/estimates.yml", estimate(by=None), "  by:", M.EMPTY_FIELD(key="by")),
+    "estimate-note-image": ("docs/estimates.yml", estimate(note="{ja: '<img src=x.png>', en: x}"), "x.png", M.TEXT_HTML(key="note", what="<img>")),
+    "place-empty-latitude": ("docs/places.yml", place("p-empty", lat=None), "  lat:", M.EMPTY_FIELD(key="lat")),
+    "place-not-a-number": ("docs/places.yml", place("p-nan", lat=".nan"), ".nan", M.NOT_DEGREES(key="lat", value=".nan", low=-90, high=90)),
     "place-role-script": (
         "docs/places.yml",
         place("p-script", role="{ja: '<script>alert(1)</script>', en: port}"),
         "<script>",
-        (f'"role" {DATA_TEXT.format("<script>")}'),
+        M.TEXT_HTML(key="role", what="<script>"),
     ),
-    "place-name-markup": ("docs/places.yml", place("p-markup", en="'<b>Port</b>'"), "<b>Port", f'"en" {PLAIN}'),
+    "place-name-markup": ("docs/places.yml", place("p-markup", en="'<b>Port</b>'"), "<b>Port", M.TEXT_NOT_PLAIN(key="en", why=M.WHY_HTML())),
     "correction-page-outside-docs": (
         "docs/corrections.yml",
         correction(page="../../README"),
         "README",
-        ('"page: ../../README" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md'),
+        (M.NOT_A_PAGE(name="../../README")),
     ),
     "correction-page-too-long": (
         "docs/corrections.yml",
         correction(page="a" * 300),
         "a" * 300,
-        (f'"page: {"a" * 300}" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md'),
+        M.NOT_A_PAGE(name="a" * 300),
     ),
-    "correction-text-iframe": ("docs/corrections.yml", correction(en="'<iframe src=x></iframe>'"), "iframe", f'"en" {DATA_TEXT.format("<iframe>")}'),
+    "correction-text-iframe": ("docs/corrections.yml", correction(en="'<iframe src=x></iframe>'"), "iframe", M.TEXT_HTML(key="en", what="<iframe>")),
 }
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import pytest
 from batch import GOOD, GOOD_EN, run
 from site_conftest import Project, page
+from sitekit import messages as M
 
-PLAIN = 'the front matter "{}" must be plain text, but {}; write the text itself'
-HTML = "it contains HTML or an HTML entity (such as &amp;)"
-QUOTE = 'it contains a straight double quote ("), which would end an HTML attribute; use “ ” or 「 」'
-UNCHECKED = "this file would be published without being checked: "
+PLAIN, HTML, QUOTE = M.FRONT_MATTER_NOT_PLAIN, M.WHY_HTML(), M.WHY_QUOTE()
 KEYS = "title, description, as_of, article, translation_of, published, updated, change"
+ASSET_TYPES = ".avif, .css, .gif, .ico, .jpeg, .jpg, .js, .png, .webp, .woff2"
 
 
 def front(head: str) -> str:
@@ -22,79 +21,79 @@ def front(head: str) -> str:
 FRONT_MATTER = {
     "title-closes-title-element": (
         'title: "</title><script>alert(1)</script>"\ndescription: d\nas_of: 2024-10-18\n',
-        [(2, PLAIN.format("title", HTML))],
+        [(2, PLAIN("title", HTML))],
     ),
     "description-breaks-attribute": (
         "title: t\ndescription: 'x\" onfocus=\"alert(1)'\nas_of: 2024-10-18\n",
-        [(3, PLAIN.format("description", QUOTE))],
+        [(3, PLAIN("description", QUOTE))],
     ),
-    "description-entity": ("title: t\ndescription: java&#115;cript\nas_of: 2024-10-18\n", [(3, PLAIN.format("description", HTML))]),
+    "description-entity": ("title: t\ndescription: java&#115;cript\nas_of: 2024-10-18\n", [(3, PLAIN("description", HTML))]),
     "citation-in-title": (
         "title: 題[^nis-2024-10-18]\ndescription: d\nas_of: 2024-10-18\n",
         [
-            (2, 'the front matter "title" cannot carry a citation; cite sources in the page\'s text'),
+            (2, M.FRONT_MATTER_CITES(key="title")),
         ],
     ),
     "as-of-impossible-day": (
         "title: t\ndescription: d\nas_of: 2024-02-30\n",
-        [(4, '"as_of: 2024-02-30" is not a real date; write it as YYYY-MM-DD')],
+        [(4, M.NOT_A_DATE(key="as_of", value="2024-02-30", form="YYYY-MM-DD"))],
     ),
-    "as-of-month-13": ("title: t\ndescription: d\nas_of: 2024-13-01\n", [(4, '"as_of: 2024-13-01" is not a real date; write it as YYYY-MM-DD')]),
-    "as-of-words": ("title: t\ndescription: d\nas_of: 未定\n", [(4, '"as_of: 未定" is not a real date; write it as YYYY-MM-DD')]),
+    "as-of-month-13": ("title: t\ndescription: d\nas_of: 2024-13-01\n", [(4, M.NOT_A_DATE(key="as_of", value="2024-13-01", form="YYYY-MM-DD"))]),
+    "as-of-words": ("title: t\ndescription: d\nas_of: 未定\n", [(4, M.NOT_A_DATE(key="as_of", value="未定", form="YYYY-MM-DD"))]),
     "as-of-with-time": (
         "title: t\ndescription: d\nas_of: 2024-10-18 12:00:00\n",
         [
-            (4, '"as_of: 2024-10-18 12:00:00" is not a real date; write it as YYYY-MM-DD'),
+            (4, M.NOT_A_DATE(key="as_of", value="2024-10-18 12:00:00", form="YYYY-MM-DD")),
         ],
     ),
     "as-of-in-the-future": (
         "title: t\ndescription: d\nas_of: 2099-01-01\n",
         [
-            (4, '"as_of: 2099-01-01" is in the future; only dates that have passed belong here'),
+            (4, M.FUTURE_DATE(key="as_of", value="2099-01-01")),
         ],
     ),
     "updated-impossible": (
         "title: t\ndescription: d\nas_of: 2024-10-18\nupdated: 2024-02-30\n",
         [
-            (5, '"updated: 2024-02-30" is not a real date; write it as YYYY-MM-DD'),
+            (5, M.NOT_A_DATE(key="updated", value="2024-02-30", form="YYYY-MM-DD")),
         ],
     ),
     "template-override": (
         "title: t\ndescription: d\nas_of: 2024-10-18\ntemplate: 404.html\n",
         [
-            (5, f'unknown front-matter key "template"; the keys a page may have are {KEYS}'),
+            (5, M.FRONT_MATTER_UNKNOWN_KEY(key="template", keys=KEYS)),
         ],
     ),
     "hide-navigation": (
         "title: t\ndescription: d\nas_of: 2024-10-18\nhide: [navigation]\n",
         [
-            (5, f'unknown front-matter key "hide"; the keys a page may have are {KEYS}'),
+            (5, M.FRONT_MATTER_UNKNOWN_KEY(key="hide", keys=KEYS)),
         ],
     ),
-    "article-not-boolean": ("title: t\ndescription: d\nas_of: 2024-10-18\narticle: no\n", [(5, 'the front matter "article" must be true or false')]),
+    "article-not-boolean": ("title: t\ndescription: d\nas_of: 2024-10-18\narticle: no\n", [(5, M.ARTICLE_NOT_BOOLEAN())]),
     "translation-record-not-text": (
         "title: t\ndescription: d\nas_of: 2024-10-18\ntranslation_of: 12345\n",
         [
-            (5, 'the front matter "translation_of" must be a quoted hash; run make sync-translation NAME=… to write it'),
+            (5, M.HASH_NOT_QUOTED()),
         ],
     ),
-    "duplicate-title": ("title: t\ntitle: u\ndescription: d\nas_of: 2024-10-18\n", [(3, 'duplicate key "title" in one entry; keep only one')]),
+    "duplicate-title": ("title: t\ntitle: u\ndescription: d\nas_of: 2024-10-18\n", [(3, M.YAML_DUPLICATE_KEY(key="title"))]),
     "alias-in-front-matter": (
         "title: &t t\ndescription: *t\nas_of: 2024-10-18\n",
-        [(2, "YAML anchors (&name) are not allowed; write the value out in full")],
+        [(2, M.YAML_ANCHOR())],
     ),
-    "front-matter-is-a-list": ("- title\n- description\n", [(2, "the front matter must be key: value lines")]),
+    "front-matter-is-a-list": ("- title\n- description\n", [(2, M.FRONT_MATTER_NOT_MAPPING())]),
     "unclosed-quote": (
         'title: "t\ndescription: d\nas_of: 2024-10-18\n',
         [
-            (2, "invalid YAML: found unexpected end of stream; check indentation and quoting"),
+            (2, M.YAML_INVALID(what="found unexpected end of stream")),
         ],
     ),
-    "empty-description": ("title: t\ndescription:\nas_of: 2024-10-18\n", [(3, 'the front matter needs a "description" in the page\'s language')]),
+    "empty-description": ("title: t\ndescription:\nas_of: 2024-10-18\n", [(3, M.FRONT_MATTER_NEEDS(key="description"))]),
     "nested-too-deep": (
         "title: t\ndescription: d\nas_of: 2024-10-18\nx: " + "[" * 40 + "]" * 40 + "\n",
         [
-            (5, "the data nest more than 12 levels deep; entries are lists of fields, check the indentation"),
+            (5, M.YAML_TOO_DEEP(levels=12)),
         ],
     ),
 }
@@ -147,22 +146,20 @@ def test_hostile_front_matter_is_refused_with_its_line(batch, name):
 
 def test_page_without_front_matter(batch):
     assert batch.messages("docs/ja/no-front-matter.md") == [
-        "docs/ja/no-front-matter.md:1: the page has no front matter; start it with ---, title:, description: and ---"
+        ("docs/ja/no-front-matter.md:1: " + M.NO_FRONT_MATTER())
     ]
 
 
 FILES = {
-    "docs/ja/extra.markdown": UNCHECKED + "pages are .md files; rename it to extra.md",
-    "docs/extra.md": UNCHECKED + "pages live in docs/ja/ and docs/en/ (make new-page NAME=… creates both)",
-    "docs/notes/x.md": UNCHECKED + "docs/ holds the language folders, the data files and assets/ only; move the file or delete it",
-    "docs/assets/extra.html": UNCHECKED
-    + "docs/assets/ holds only .avif, .css, .gif, .ico, .jpeg, .jpg, .js, .png, .webp, .woff2 files; a page or HTML file here would ship unchecked",
-    "docs/assets/images/x.svg": UNCHECKED
-    + "docs/assets/ holds only .avif, .css, .gif, .ico, .jpeg, .jpg, .js, .png, .webp, .woff2 files; a page or HTML file here would ship unchecked",
-    "docs/assets/javascripts/evil.js": "a script under docs/assets/ must be listed in mkdocs.yml (extra_javascript); this one is not",
-    "docs/ja/photo.png": UNCHECKED + "only .md pages belong in the language folders; put images and other files under docs/assets/",
-    "docs/unknown.yml": UNCHECKED + "unknown data file; the data files are corrections.yml, estimates.yml, places.yml, sources.yml, timeline.yml",
-    "docs/ja/linked": "a symbolic link under docs/ is not allowed (it would publish files from elsewhere); copy the file or folder in instead",
+    "docs/ja/extra.markdown": M.OTHER_MARKDOWN_SUFFIX(name="extra.md"),
+    "docs/extra.md": M.PAGE_OUTSIDE_LANGUAGE_FOLDERS(),
+    "docs/notes/x.md": M.OUTSIDE_KNOWN_FOLDERS(),
+    "docs/assets/extra.html": M.UNKNOWN_ASSET_TYPE(suffixes=ASSET_TYPES),
+    "docs/assets/images/x.svg": M.UNKNOWN_ASSET_TYPE(suffixes=ASSET_TYPES),
+    "docs/assets/javascripts/evil.js": M.SCRIPT_NOT_LISTED(),
+    "docs/ja/photo.png": M.NOT_A_PAGE_IN_LANGUAGE_FOLDER(),
+    "docs/unknown.yml": M.UNKNOWN_DATA_FILE(files="corrections.yml, estimates.yml, places.yml, sources.yml, timeline.yml"),
+    "docs/ja/linked": M.SYMBOLIC_LINK(),
 }
 
 
@@ -174,7 +171,7 @@ def test_file_that_would_ship_unchecked_is_refused(batch, path):
 def test_stylesheet_that_fetches_from_another_host(batch):
     path = "docs/assets/stylesheets/evil.css"
     assert batch.messages(path) == [
-        f"{path}:2: a stylesheet may not import or load from another address (@import, url(https://…)); use files under docs/assets/"
+        f"{path}:2: {M.STYLESHEET_REMOTE()}"
     ]
 
 
@@ -183,7 +180,7 @@ def test_dotfiles_are_left_alone(batch):
 
 
 def test_shift_jis_page_is_one_message_and_its_twin_none(batch):
-    assert batch.messages("docs/ja/sjis.md") == ["docs/ja/sjis.md:2: the file is not valid UTF-8 (byte 0x8e); save it with UTF-8 encoding"]
+    assert batch.messages("docs/ja/sjis.md") == [("docs/ja/sjis.md:2: " + M.NOT_UTF8(byte=0x8e))]
     assert batch.messages("docs/en/sjis.md") == []
 
 
@@ -191,16 +188,14 @@ def test_nav_entry_without_a_page_names_its_line(batch):
     lines = (batch.build.site.parent / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
     line = lines.index("  - 欠落: missing.md") + 1
     assert batch.messages("mkdocs.yml") == [
-        f'mkdocs.yml:{line}: the nav entry "missing.md" has no page docs/ja/missing.md and docs/en/missing.md; '
-        "create it (make new-page NAME=missing) or remove the entry"
+        f"mkdocs.yml:{line}: " + M.NAV_WITHOUT_PAGE(rel="missing.md", where="docs/ja/missing.md and docs/en/missing.md", name="missing")
     ]
 
 
 def test_abbreviation_file_takes_plain_words_only(batch):
     path = "includes/abbreviations.ja.md"
-    plain = "an abbreviation and its expansion must be plain text, but {}; write the words only"
     assert batch.messages(path) == [
-        f"{path}:2: {plain.format('it cites a source')}",
-        f"{path}:3: each line must be an abbreviation: *[NIS]: National Intelligence Service (South Korea)",
-        f"{path}:4: {plain.format(HTML)}",
+        f"{path}:2: {M.ABBREVIATION_NOT_PLAIN(why=M.WHY_CITATION())}",
+        f"{path}:3: {M.NOT_AN_ABBREVIATION()}",
+        f"{path}:4: {M.ABBREVIATION_NOT_PLAIN(why=HTML)}",
     ]

@@ -11,17 +11,19 @@ import pytest
 from batch import GOOD, GOOD_EN
 from inprocess import problem_lines
 from site_conftest import BASE_REGISTRY, Project, page
+from sitekit import messages as M
 from test_hostile_data import source
 
-BREAK = "it contains a line break (written as \\n in quotes, or a line of a block); write it on one line"
-PLAIN = 'the front matter "{}" must be plain text, but ' + BREAK + "; write the text itself"
-CHANGE = 'the front matter\'s "change" must be one sentence of text: what the last update changed'
+
+def PLAIN(key: str) -> str:  # noqa: N802 - a message, like CHANGE
+    return M.FRONT_MATTER_NOT_PLAIN(key=key, why=M.WHY_LINE_BREAK())
+CHANGE = M.CHANGE_NOT_SENTENCE()
 
 # name -> (front matter lines of the Japanese page, [(line, message), ...])
 FRONT = {
-    "title-escaped-line-break": ('title: "条約\\nTY  - JOUR"\ndescription: d\nas_of: 2024-10-18\n', [(2, PLAIN.format("title"))]),
-    "title-line-separator": ('title: "条\\u2028約"\ndescription: d\nas_of: 2024-10-18\n', [(2, PLAIN.format("title"))]),
-    "description-literal-block": ("title: t\ndescription: |\n  一行目\n  ER  -\nas_of: 2024-10-18\n", [(3, PLAIN.format("description"))]),
+    "title-escaped-line-break": ('title: "条約\\nTY  - JOUR"\ndescription: d\nas_of: 2024-10-18\n', [(2, PLAIN("title"))]),
+    "title-line-separator": ('title: "条\\u2028約"\ndescription: d\nas_of: 2024-10-18\n', [(2, PLAIN("title"))]),
+    "description-literal-block": ("title: t\ndescription: |\n  一行目\n  ER  -\nas_of: 2024-10-18\n", [(3, PLAIN("description"))]),
     "change-escaped-line-break": ('title: t\ndescription: d\nas_of: 2024-10-18\nchange: "直した。\\n@online{x,"\n', [(5, CHANGE)]),
     # A folded block ends with one line break, which is not part of the text: accepted.
     "description-folded-block": ("title: t\ndescription: >\n  一文を\n  折り返した。\nas_of: 2024-10-18\n", []),
@@ -54,4 +56,4 @@ def test_registry_plain_text_is_one_line(tmp_path, field, value):
     text = BASE_REGISTRY.rstrip("\n") + "\n" + entry
     project.write("docs/sources.yml", text)
     line = text[: text.index(entry)].count("\n") + next(i for i, row in enumerate(entry.split("\n"), 1) if row.startswith(f"  {field}:"))
-    assert problem_lines(project.root) == [f'docs/sources.yml:{line}: "{field}" must be plain text, but {BREAK}; write the text itself']
+    assert problem_lines(project.root) == [f"docs/sources.yml:{line}: {M.TEXT_NOT_PLAIN(key=field, why=M.WHY_LINE_BREAK())}"]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import pytest
 from batch import FIRST, add_case_page, run
 from site_conftest import Project
+from sitekit import messages as M
 
 L = FIRST
-UNCITED = "this paragraph has no citation; add [^source-id] after the claim it supports"
-NESTED = "lists or quotes are nested more than 20 levels deep here; flatten them"
-HANDLER = 'the event-handler attribute "{}" on <{}> would run script; remove it'
+UNCITED = M.UNCITED_PARAGRAPH()
+NESTED = M.NESTED_TOO_DEEP(levels=20)
+HANDLER = M.EVENT_HANDLER
 
 # name -> (payload, [(line, message), ...])
 CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
@@ -26,23 +27,23 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     "quotes-without-spaces-30": (">" * 30 + "x", [(L, NESTED)]),
     "quotes-without-spaces-5000": (">" * 5000 + "x", [(L, NESTED)]),
     # A thousand attributes the allowlist removes: one message (the same attribute each time).
-    "removed-attributes-1000": ("*a*{onclick=x} " * 1000, [(L, HANDLER.format("onclick", "em")), (L, UNCITED)]),
+    "removed-attributes-1000": ("*a*{onclick=x} " * 1000, [(L, HANDLER("onclick", "em")), (L, UNCITED)]),
     "lt-before-30000-spaces": ("x <" + " " * 30000 + "1", [(L, UNCITED)]),
     "backticks-never-closed": ("x" + "`" * 1000 + "a" * 20000, [(L, UNCITED)]),
     "comments-never-closed": (
         "<!--" * 1900 + "a" * 20000,
-        [(L, "this HTML comment is never closed (-->), so it would show as text; close it")],
+        [(L, M.COMMENT_UNCLOSED())],
     ),
     # Full-width look-alikes are not counted by the "[" limit: 30,000 of them, then one real one.
     "full-width-caret-brackets": ("［^" * 30000 + "［^x］", [
-        (L, '"［^x］" looks like a citation but would show as text (full-width bracket or caret); write [^id] with ASCII [ ^ ]'),
+        (L, M.LOOKALIKE(text="［^x］")),
         (L, UNCITED),
     ]),
     # 150 problems of HTML on one page: the first 100 are listed with their lines, the rest counted.
     "removed-attributes-150-distinct": (
         "\n\n".join(f"*a*{{onclick=f{i}}}" for i in range(150)),
-        [(L + 2 * i, HANDLER.format("onclick", "em")) for i in range(100)]
-        + [(L + 198, "and 50 more problems of HTML on this page, not listed; fix the ones above, then build again")]
+        [(L + 2 * i, HANDLER("onclick", "em")) for i in range(100)]
+        + [(L + 198, M.MORE_HTML_PROBLEMS(count=50))]
         + [(L + 2 * i, UNCITED) for i in range(150)],
     ),
 }

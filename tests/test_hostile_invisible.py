@@ -15,6 +15,7 @@ from batch import FIRST, GOOD, GOOD_EN, add_case_page, run
 from data_helpers import DATA, add_data
 from inprocess import problem_lines
 from site_conftest import BASE_REGISTRY, Project, page
+from sitekit import messages as M
 from test_hostile_data import correction, estimate, event, place, source
 
 L = FIRST
@@ -22,12 +23,11 @@ CONTROLS = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067"
 
 
 def line(char: str) -> str:
-    return (f"the line holds the invisible control character U+{ord(char):04X} ({unicodedata.name(char)}), "
-            "which reorders the text readers see; delete it")
+    return M.INVISIBLE_IN_LINE(char=f"U+{ord(char):04X} ({unicodedata.name(char)})")
 
 
 RLO = line("\u202e")
-UNCITED = "this paragraph has no citation; add [^source-id] after the claim it supports"
+UNCITED = M.UNCITED_PARAGRAPH()
 
 # Japanese case pages: name -> (payload from line L, [(line, message), ...])
 PAGES: dict[str, tuple[str, list[tuple[int, str]]]] = {
@@ -112,13 +112,12 @@ def test_control_in_a_data_file_is_refused_at_its_line(batch, name):
 def test_a_data_file_reports_every_control_at_once(batch):
     # Two timeline cases: both lines are reported, and nothing else (the file is not loaded).
     assert len(batch.messages("docs/timeline.yml")) == 2
-    assert all(m.endswith("which reorders the text readers see; delete it") for m in batch.messages("docs/timeline.yml"))
+    assert all(M.INVISIBLE_IN_LINE.code in m for m in batch.messages("docs/timeline.yml"))
 
 
 def test_control_in_a_file_name_is_refused(batch):
     assert batch.messages(ASSET_SHOWN) == [
-        f"{ASSET_SHOWN}:1: the file name holds the invisible control character U+202E (RIGHT-TO-LEFT OVERRIDE), "
-        "which reorders the name readers see; rename the file"
+        f"{ASSET_SHOWN}:1: {M.INVISIBLE_IN_NAME(char='U+202E (RIGHT-TO-LEFT OVERRIDE)')}"
     ]
 
 
@@ -134,5 +133,4 @@ def test_control_in_the_registry_is_refused_at_its_line(tmp_path, name):
     project.write("docs/sources.yml", text)
     number = text[: text.index(entry)].count("\n") + next(i for i, row in enumerate(entry.split("\n"), 1) if needle in row)
     found = problem_lines(project.root)
-    assert len(found) == 1 and found[0].startswith(f"docs/sources.yml:{number}: the line holds the invisible control character U+")
-    assert found[0].endswith("which reorders the text readers see; delete it")
+    assert len(found) == 1 and found[0].startswith(f"docs/sources.yml:{number}: {M.INVISIBLE_IN_LINE.code} ")

@@ -10,32 +10,36 @@ from __future__ import annotations
 import pytest
 from batch import FIRST, add_case_page, run
 from site_conftest import Project
+from sitekit import messages as M
 
 L = FIRST
 NIS = "[^nis-2024-10-18]"
-UNCITED = "this paragraph has no citation; add [^source-id] after the claim it supports"
+UNCITED = M.UNCITED_PARAGRAPH()
 
 
 def attribute(name: str, tag: str, owner: str) -> str:
-    return f'the attribute "{name}" on <{tag}> is one the site\'s code acts on ({owner}); remove it'
+    return M.RESERVED_ATTRIBUTE(name=name, tag=tag, owner=owner)
 
 
 def klass(name: str, tag: str, owner: str) -> str:
-    return f'the class "{name}" on <{tag}> is one the site\'s code or styles act on ({owner}); remove it'
+    return M.RESERVED_CLASS(value=name, tag=tag, owner=owner)
 
 
 def ident(value: str, owner: str) -> str:
-    return f'the id "{value}" is one the site\'s own markup uses ({owner}); choose another id'
+    return M.RESERVED_ID(value=value, owner=owner)
 
 
 def hidden(tag: str) -> str:
-    return f'the attribute "hidden" on <{tag}> hides it from readers (a citation inside would count without being seen); remove it'
+    return M.HIDDEN(tag=tag)
 
 
 PAGEFIND, CITE, MATERIAL = "the site search (Pagefind)", "the citation buttons (cite.js)", "Material for MkDocs"
 CLIPBOARD, FOOTNOTES, TIMELINE = "Material's copy to the clipboard", "the footnotes", "the timeline filter (data.css), which hides what it holds"
-DUPLICATE = 'the id "{}" is used twice on this page, so links and scripts find only the first; give one of them another id'
-SIZE = 'the {} "{}" of <svg> is larger than the page column (at most 1000, or up to 100%); make the drawing smaller'
+DUPLICATE = M.DUPLICATE_ID
+
+
+def SIZE(name: str, value: str) -> str:  # noqa: N802 - a message, like DUPLICATE
+    return M.SVG_TOO_LARGE(name=name, value=value, tag="svg", largest=1000)
 
 # name -> (payload from line L, [(line, message), ...])
 CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
@@ -112,11 +116,11 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     # A label is the data templates' only (the timeline's filter): the element is refused, not its "for".
     "label-for-material-drawer": (
         f'<label for="__drawer">menu</label>{NIS}',
-        [(L, "<label> is not allowed in page content; write plain Markdown instead (CONTRIBUTING lists the HTML the site allows)")],
+        [(L, M.ELEMENT_NOT_ALLOWED(tag="label"))],
     ),
     "timeline-filter-id": (f'<span id="tl-treaty">x</span>{NIS}', [(L, ident("tl-treaty", "the timeline filter (data.css)"))]),
-    "duplicate-id": (f'<span id="kursk">a</span>と<span id="kursk">b</span>{NIS}', [(L, DUPLICATE.format("kursk"))]),
-    "heading-and-html-share-an-id": (f'## Kursk\n\n<span id="kursk">x</span>{NIS}', [(L + 2, DUPLICATE.format("kursk"))]),
+    "duplicate-id": (f'<span id="kursk">a</span>と<span id="kursk">b</span>{NIS}', [(L, DUPLICATE("kursk"))]),
+    "heading-and-html-share-an-id": (f'## Kursk\n\n<span id="kursk">x</span>{NIS}', [(L + 2, DUPLICATE("kursk"))]),
     # Hidden text: a citation inside counts and is never seen.
     "hidden-span": (f"<span hidden>文である{NIS}</span>", [(L, hidden("span"))]),
     "hidden-by-attribute-list": (f'文である{NIS}。\n{{hidden=""}}', [(L + 1, hidden("p"))]),
@@ -137,12 +141,12 @@ CASES: dict[str, tuple[str, list[tuple[int, str]]]] = {
     "svg-transform-and-width": (
         '<svg width="3000" transform="translate(0,-500)"><rect width="10" height="10"/></svg>',
         [
-            (L, 'the attribute "transform" on <svg> can move the drawing over the rest of the page; put it on a <g> inside the drawing'),
-            (L, SIZE.format("width", "3000")),
+            (L, M.SVG_TRANSFORM(tag="svg")),
+            (L, SIZE("width", "3000")),
         ],
     ),
-    "svg-height-in-viewport-units": ('<svg height="100vh"><rect width="10" height="10"/></svg>', [(L, SIZE.format("height", "100vh"))]),
-    "svg-width-over-100-percent": ('<svg width="250%"><rect width="10" height="10"/></svg>', [(L, SIZE.format("width", "250%"))]),
+    "svg-height-in-viewport-units": ('<svg height="100vh"><rect width="10" height="10"/></svg>', [(L, SIZE("height", "100vh"))]),
+    "svg-width-over-100-percent": ('<svg width="250%"><rect width="10" height="10"/></svg>', [(L, SIZE("width", "250%"))]),
 }
 
 

@@ -13,10 +13,13 @@ import pytest
 from batch import GOOD, GOOD_EN
 from inprocess import problem_lines
 from site_conftest import Project, page
+from sitekit import messages as M
 
-NAME = "a page's file name may contain only lowercase a–z, 0–9 and single hyphens, then .md; rename it to {} (in both languages)"
-FOLDER = "pages live directly in the language folders, not in sub-folders; move it to docs/<language>/{}"
-CLASH = "this page would be published at {}, where {} is published too ({}); one would replace the other: rename it"
+NAME, FOLDER = M.PAGE_NAME, M.PAGE_IN_SUBFOLDER
+
+
+def CLASH(where: str, other: str, other_path: str) -> str:  # noqa: N802 - a message, like NAME
+    return M.PUBLISHED_TWICE(what=M.THIS_PAGE(), where=where, other=other, other_path=other_path)
 
 
 def _material_css() -> str:
@@ -30,25 +33,25 @@ def _material_css() -> str:
 # file under docs/ (Japanese pages get an English twin of the same name) -> (shown path, message) or None if accepted
 NAMES: dict[str, tuple[str, str] | None] = {
     # Names that would reach attributes, cite files and feeds as they are.
-    'docs/ja/adv" onmouseover="alert(1)" x=".md': (None, NAME.format("adv-onmouseover-alert-1-x.md")),
-    "docs/ja/x}@online{forged,.md": (None, NAME.format("x-online-forged.md")),
-    "docs/ja/a\nER  -.md": ("docs/ja/a\\u000aER  -.md", NAME.format("a-er.md")),
-    "docs/ja/tre\u202eaty.md": ("docs/ja/tre\\u202eaty.md", NAME.format("tre-aty.md")),
-    "docs/ja/r\u0435port.md": (None, NAME.format("r-port.md")),  # a Cyrillic е
-    "docs/ja/feed.xml.md": (None, NAME.format("feed-xml.md")),
-    "docs/ja/cite.bib.md": (None, NAME.format("cite-bib.md")),
-    "docs/ja/Treaty.md": (None, NAME.format("treaty.md")),
-    "docs/ja/条約.md": (None, NAME.format("page.md")),
-    "docs/ja/a--b.md": (None, NAME.format("a-b.md")),
-    "docs/ja/-lead.md": (None, NAME.format("lead.md")),
-    "docs/ja/trail .md": (None, NAME.format("trail.md")),
-    "docs/ja/en/treaty.md": (None, FOLDER.format("treaty.md")),
-    "docs/ja/notes/deep/x.md": (None, FOLDER.format("x.md")),
+    'docs/ja/adv" onmouseover="alert(1)" x=".md': (None, NAME("adv-onmouseover-alert-1-x.md")),
+    "docs/ja/x}@online{forged,.md": (None, NAME("x-online-forged.md")),
+    "docs/ja/a\nER  -.md": ("docs/ja/a\\u000aER  -.md", NAME("a-er.md")),
+    "docs/ja/tre\u202eaty.md": ("docs/ja/tre\\u202eaty.md", NAME("tre-aty.md")),
+    "docs/ja/r\u0435port.md": (None, NAME("r-port.md")),  # a Cyrillic е
+    "docs/ja/feed.xml.md": (None, NAME("feed-xml.md")),
+    "docs/ja/cite.bib.md": (None, NAME("cite-bib.md")),
+    "docs/ja/Treaty.md": (None, NAME("treaty.md")),
+    "docs/ja/条約.md": (None, NAME("page.md")),
+    "docs/ja/a--b.md": (None, NAME("a-b.md")),
+    "docs/ja/-lead.md": (None, NAME("lead.md")),
+    "docs/ja/trail .md": (None, NAME("trail.md")),
+    "docs/ja/en/treaty.md": (None, FOLDER("treaty.md")),
+    "docs/ja/notes/deep/x.md": (None, FOLDER("x.md")),
     # Valid names, published where another source is.
-    "docs/ja/en.md": (None, CLASH.format("en/", "docs/en/index.md", "en/index.html")),
-    "docs/ja/assets.md": (None, CLASH.format("assets/", "docs/assets/images/share.png", "assets/images/share.png")),
-    "docs/ja/pagefind.md": (None, CLASH.format("pagefind/", "the search index (Pagefind)", "pagefind/")),
-    "docs/ja/search.md": (None, CLASH.format("search/", "Material's search index", "search/")),
+    "docs/ja/en.md": (None, CLASH("en/", "docs/en/index.md", "en/index.html")),
+    "docs/ja/assets.md": (None, CLASH("assets/", "docs/assets/images/share.png", "assets/images/share.png")),
+    "docs/ja/pagefind.md": (None, CLASH("pagefind/", "the search index (Pagefind)", "pagefind/")),
+    "docs/ja/search.md": (None, CLASH("search/", "Material's search index", "search/")),
     # Valid names that must be accepted: close to reserved ones, or unusual but slugs.
     "docs/ja/feed-xml.md": None,
     "docs/ja/assets-2.md": None,
@@ -58,10 +61,13 @@ NAMES: dict[str, tuple[str, str] | None] = {
     "docs/ja/partials.md": None,  # nothing of the theme's is published at partials/ (no template file is copied)
 }
 SHADOWS = {  # files under docs/assets/ that would replace the theme's own without a word from MkDocs
-    "docs/assets/stylesheets/{css}": "this file would be published at assets/stylesheets/{css}, where the theme's "
-    "assets/stylesheets/{css} is published too (assets/stylesheets/{css}); one would replace the other: rename it",
-    "docs/assets/stylesheets/data.css": "this file would be published at assets/stylesheets/data.css, where "
-    "overrides/assets/stylesheets/data.css is published too (assets/stylesheets/data.css); one would replace the other: rename it",
+    "docs/assets/stylesheets/{css}": M.PUBLISHED_TWICE(
+        what=M.THIS_FILE(), where="assets/stylesheets/{css}", other="the theme's assets/stylesheets/{css}", other_path="assets/stylesheets/{css}",
+    ),
+    "docs/assets/stylesheets/data.css": M.PUBLISHED_TWICE(
+        what=M.THIS_FILE(), where="assets/stylesheets/data.css",
+        other="overrides/assets/stylesheets/data.css", other_path="assets/stylesheets/data.css",
+    ),
 }
 PNG = bytes.fromhex("89504e470d0a1a0a")
 
@@ -101,7 +107,7 @@ def test_page_name_is_refused_with_its_path_and_fix_or_accepted(lines, rel):
 
 def test_twins_of_refused_names_get_their_own_name_message_and_no_other(lines):
     # docs/en/feed.xml.md is refused for its name, like its twin; neither is "without counterpart".
-    assert _of(lines, "docs/en/feed.xml.md") == [f"docs/en/feed.xml.md:1: {NAME.format('feed-xml.md')}"]
+    assert _of(lines, "docs/en/feed.xml.md") == [f"docs/en/feed.xml.md:1: {NAME('feed-xml.md')}"]
     assert not [line for line in lines if "counterpart" in line]
 
 
@@ -115,7 +121,7 @@ def test_nothing_else_is_reported(lines):
     reported = {line.split(":1: ", 1)[0] for line in lines}
     expected = {case[0] or rel for rel, case in NAMES.items() if case} | {rel.format(css=_material_css()) for rel in SHADOWS}
     expected |= {"docs/en/" + rel.removeprefix("docs/ja/") for rel, case in NAMES.items()
-                 if case and case[1].startswith("a page's") and "/" not in rel.removeprefix("docs/ja/")}
+                 if case and case[1].startswith(M.PAGE_NAME.code) and "/" not in rel.removeprefix("docs/ja/")}
     assert reported == {p.replace("\n", "\\u000a").replace("\u202e", "\\u202e") for p in expected}
 
 
@@ -127,7 +133,7 @@ def test_the_build_refuses_them_too_without_a_traceback(tmp_path):
     result = project.build()
     assert result.code == 1 and "Traceback" not in result.stderr
     assert result.problems == expected == [
-        f"docs/en/feed.xml.md:1: {NAME.format('feed-xml.md')}",
-        f"docs/ja/en.md:1: {CLASH.format('en/', 'docs/en/index.md', 'en/index.html')}",
-        f"docs/ja/feed.xml.md:1: {NAME.format('feed-xml.md')}",
+        f"docs/en/feed.xml.md:1: {NAME('feed-xml.md')}",
+        f"docs/ja/en.md:1: {CLASH('en/', 'docs/en/index.md', 'en/index.html')}",
+        f"docs/ja/feed.xml.md:1: {NAME('feed-xml.md')}",
     ]

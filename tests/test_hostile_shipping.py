@@ -12,6 +12,7 @@ from batch import GOOD, GOOD_EN
 from data_helpers import DATA, add_data, article, read
 from inprocess import problem_lines
 from site_conftest import Project, page
+from sitekit import messages as M
 
 # by (in both languages) -> how its table cell shows it
 BY = {
@@ -66,6 +67,5 @@ def test_an_abbreviation_defined_with_a_citation_is_refused_at_its_line(tmp_path
     project.write("docs/en/about.md", page("About", body))
     project.write("docs/ja/about.md", page("概要", f"{GOOD}\n\nロイターも伝えた[^reuters-2024-10-18]。"))
     assert problem_lines(project.root) == [
-        'docs/en/about.md:13: the abbreviation "SBU" is defined with a citation ([^nis-2024-10-18]), which would show as text '
-        "in its tooltip; define it in plain words and cite the sentence that uses it"
+        ("docs/en/about.md:13: " + M.CITED_ABBREVIATION(name="SBU", citation="[^nis-2024-10-18]"))
     ]

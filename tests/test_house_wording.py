@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import lint_wording  # noqa: E402
 from data_texts import Text, collect, front_matter_texts  # noqa: E402
 from lint_data_texts import run_textlint  # noqa: E402
+from sitekit import messages as M  # noqa: E402
 
 TERMS = Path(__file__).parent / "fixtures" / "terminology"
 WORDING = Path(__file__).parent / "fixtures" / "wording"
@@ -89,6 +90,7 @@ def test_data_texts_are_linted_at_the_yaml_files_own_lines():
     shown = [(p.line, p.message.split(" (textlint ")[0].split(" ")[0], p.message.rsplit("(textlint ", 1)[1].rstrip(")"))
              for p in sorted(found)]
     assert {p.path for p in found} == {"data-texts-with-never-forms.yml"}
+    assert {p.code for p in found} == {M.TEXTLINT.code}
     assert [s for s in shown if s[2] == "prh"] == [
         (5, "ロシア国家院（下院）", "prh"),
         (6, "Kursk", "prh"),
@@ -101,23 +103,23 @@ def test_data_texts_are_linted_at_the_yaml_files_own_lines():
     assert {line for line, _, rule in shown if rule != "prh"} == {17}
 
 
-VOCABULARY = "is the writers' working vocabulary, which readers never see; cite the original (with via) or say what changed for the reader"
+VOCABULARY = M.WORKING_VOCABULARY
 GUAM = "GUAM（ジョージア、ウクライナ、アゼルバイジャン、モルドバの4か国でつくる地域機構）"
 
 
-def wording(rel: str) -> list[str]:
-    return [f"{p.line}: {p.message}" for p in lint_wording.page_problems(WORDING / rel, WORDING)]
+def wording(rel: str) -> list[tuple[int, str]]:
+    return [(p.line, f"{p.code} {p.message}") for p in lint_wording.page_problems(WORDING / rel, WORDING)]
 
 
 def test_names_and_acronyms_before_their_full_form_are_found():
     assert sorted(wording("ja/names-and-acronyms-before-their-full-form.md")) == sorted([
-        f'3: "保存版" {VOCABULARY}',
-        f'4: "保存版" {VOCABULARY}',
-        "9: 金星 first appears here without its reading; write 金星（キム・ソン） at the first mention on the page",
-        "9: 国情院 is used here before it is spelled out; write 韓国国家情報院（国情院） at its first use on the page",
-        "13: the reading ユ・ヨンウォン stands without the name; write 兪龍源（ユ・ヨンウォン）",
-        "13: OSCE is used here before it is spelled out; write 欧州安保協力機構（OSCE） at its first use on the page",
-        f"13: GUAM is used here before it is spelled out; write {GUAM} at its first use on the page",
+        (3, VOCABULARY(word="保存版")),
+        (4, VOCABULARY(word="保存版")),
+        (9, M.READING_MISSING(term="金星", write="金星（キム・ソン）")),
+        (9, M.NOT_SPELLED_OUT(term="国情院", write="韓国国家情報院（国情院）")),
+        (13, M.READING_ALONE(reading="ユ・ヨンウォン", write="兪龍源（ユ・ヨンウォン）")),
+        (13, M.NOT_SPELLED_OUT(term="OSCE", write="欧州安保協力機構（OSCE）")),
+        (13, M.NOT_SPELLED_OUT(term="GUAM", write=GUAM)),
     ])
 
 
@@ -127,10 +129,10 @@ def test_full_forms_first_then_short_forms_pass():
 
 def test_english_acronyms_before_they_are_spelled_out_and_stored_copies_are_found():
     assert sorted(wording("en/acronyms-before-they-are-spelled-out.md")) == sorted([
-        f'3: "stored copies" {VOCABULARY}',
-        f'4: "stored copies" {VOCABULARY}',
-        "9: NIS is used here before it is spelled out; write South Korea's National Intelligence Service (NIS) at its first use on the page",
-        "9: KCNA is used here before it is spelled out; write the Korean Central News Agency (KCNA) at its first use on the page",
+        (3, VOCABULARY(word="stored copies")),
+        (4, VOCABULARY(word="stored copies")),
+        (9, M.NOT_SPELLED_OUT(term="NIS", write="South Korea's National Intelligence Service (NIS)")),
+        (9, M.NOT_SPELLED_OUT(term="KCNA", write="the Korean Central News Agency (KCNA)")),
     ])
 
 
@@ -139,8 +141,8 @@ def test_a_lone_reading_and_working_vocabulary_in_a_data_text_are_found_at_its_l
     shifted = [t.__class__(t.path, t.line, t.lang, t.text + "キム・ヨンボク副総参謀長が保存された資料を示した。") for t in texts if t.line == 5]
     found = [str(p) for p in lint_wording.data_problems(shifted)]
     assert found == [
-        f'data-texts-with-never-forms.yml:5: "保存された資料" {VOCABULARY}',
-        "data-texts-with-never-forms.yml:5: the reading キム・ヨンボク stands without the name; write 金永福（キム・ヨンボク）",
+        "data-texts-with-never-forms.yml:5: " + VOCABULARY(word="保存された資料"),
+        ("data-texts-with-never-forms.yml:5: " + M.READING_ALONE(reading="キム・ヨンボク", write="金永福（キム・ヨンボク）")),
     ]
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitekit import messages as M
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "new_page.py"
@@ -66,8 +67,8 @@ def test_without_descriptions_the_build_asks_for_them(project):
     build = project.build()
     assert build.code == 1
     assert build.problems == [
-        "docs/en/casualties.md:3: the front matter needs a \"description\" in the page's language",
-        "docs/ja/casualties.md:3: the front matter needs a \"description\" in the page's language",
+        ("docs/en/casualties.md:3: " + M.FRONT_MATTER_NEEDS(key="description")),
+        ("docs/ja/casualties.md:3: " + M.FRONT_MATTER_NEEDS(key="description")),
     ]
 
 
@@ -77,7 +78,7 @@ def test_refuses_a_bad_name(repo, name):
     result = new_page(repo, name, "--title-ja", "死傷者", "--title-en", "Casualties")
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f'NAME "{name}" may contain only lowercase a–z, 0–9 and single hyphens, e.g. casualties or kursk-offensive'
+        M.NAME_FORM(name=name)
     )
     assert (repo / "mkdocs.yml").read_text(encoding="utf-8") == before
 
@@ -85,20 +86,20 @@ def test_refuses_a_bad_name(repo, name):
 def test_refuses_an_existing_page(repo):
     result = new_page(repo, "treaty", "--title-ja", "条約2", "--title-en", "Treaty 2")
     assert result.returncode == 1
-    assert result.stderr.strip() == "docs/ja/treaty.md already exists; choose another NAME or edit that page"
+    assert result.stderr.strip() == M.PAGE_EXISTS(path="docs/ja/treaty.md")
 
 
 def test_refuses_a_title_already_in_the_nav(repo):
     result = new_page(repo, "treaty-2", "--title-ja", "条約", "--title-en", "Treaty 2")
     assert result.returncode == 1
-    assert result.stderr.strip() == 'the title "条約" is already in mkdocs.yml; give the page a title of its own'
+    assert result.stderr.strip() == M.TITLE_TAKEN(title="条約")
     assert not (repo / "docs/ja/treaty-2.md").exists()
 
 
 def test_refuses_missing_titles_when_not_in_a_terminal(repo):
     result = new_page(repo, "casualties")
     assert result.returncode == 1
-    assert result.stderr.strip() == "both titles are needed: make new-page NAME=… TITLE_JA=… TITLE_EN=…"
+    assert result.stderr.strip() == M.TITLES_NEEDED()
     assert not (repo / "docs/ja/casualties.md").exists()
 
 

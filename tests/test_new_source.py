@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitekit import messages as M
+from sitekit.registry import TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "new_source.py"
@@ -79,45 +81,44 @@ def test_values_yaml_would_retype_stay_text(repo):
 CASES = {
     "duplicate id": (
         {"id": "nis-2024-10-18"},
-        [f'docs/sources.yml:{NEW_ENTRY_LINE}: duplicate id "nis-2024-10-18" (first defined on line 1); give each entry its own id'],
+        [(f"docs/sources.yml:{NEW_ENTRY_LINE}: " + M.DUPLICATE_ENTRY_ID(noun="id", value="nis-2024-10-18", line=1))],
     ),
     "malformed id": (
         {"id": "BBC_2024"},
-        [f'docs/sources.yml:{NEW_ENTRY_LINE}: id "BBC_2024" may contain only lowercase a–z, 0–9 and single hyphens, e.g. nis-2024-10-18'],
+        [(f"docs/sources.yml:{NEW_ENTRY_LINE}: " + M.BAD_ID(noun="id", value="BBC_2024", example="nis-2024-10-18"))],
     ),
     "unknown type": (
         {"type": "blog"},
         [
-            f'docs/sources.yml:{NEW_ENTRY_LINE + 1}: unknown type "blog"; use one of: government, intelligence, international-org, '
-            "treaty-text, state-media, news, analysis, encyclopedia"
+            f"docs/sources.yml:{NEW_ENTRY_LINE + 1}: "
+            + M.UNKNOWN_CHOICE(key="type", value="blog", allowed=", ".join(TYPES)),
         ],
     ),
     "impossible date": (
         {"published": "2024-02-30"},
-        [f'docs/sources.yml:{NEW_ENTRY_LINE + 4}: "published: 2024-02-30" is not a real date; write it as YYYY-MM-DD'],
+        [(f"docs/sources.yml:{NEW_ENTRY_LINE + 4}: " + M.NOT_A_DATE(key="published", value="2024-02-30", form="YYYY-MM-DD"))],
     ),
     "read before published": (
         {"accessed": "2024-10-01"},
         [
-            f"docs/sources.yml:{NEW_ENTRY_LINE + 5}: accessed 2024-10-01 is before published 2024-10-19; "
-            "a source cannot be read before it appears"
+            (f"docs/sources.yml:{NEW_ENTRY_LINE + 5}: " + M.ACCESSED_BEFORE_PUBLISHED(accessed="2024-10-01", published="2024-10-19"))
         ],
     ),
     "plain http": (
         {"url": "http://www.bbc.com/x"},
-        [f'docs/sources.yml:{NEW_ENTRY_LINE + 6}: "url: http://www.bbc.com/x" must be a full https:// address copied from the page itself'],
+        [(f"docs/sources.yml:{NEW_ENTRY_LINE + 6}: " + M.NOT_HTTPS(key="url", value="http://www.bbc.com/x"))],
     ),
     "title translated into its own language": (
         {"title_en": "North Korea"},
-        [f'docs/sources.yml:{NEW_ENTRY_LINE + 3}: "title_en" translates the title into its own language (en); remove it'],
+        [(f"docs/sources.yml:{NEW_ENTRY_LINE + 3}: " + M.TITLE_OWN_LANGUAGE(key="title_en", language="en"))],
     ),
     "unknown language": (
         {"language": "kr"},
-        [f'docs/sources.yml:{NEW_ENTRY_LINE + 7}: unknown language code "kr"; use a two-letter ISO 639-1 code such as ja, en, ko, ru, uk'],
+        [(f"docs/sources.yml:{NEW_ENTRY_LINE + 7}: " + M.UNKNOWN_LANGUAGE(value="kr"))],
     ),
     "origin not a country code": (
         {"origin": "uk"},
-        [f'docs/sources.yml:{NEW_ENTRY_LINE + 8}: unknown origin "uk"; the ISO 3166-1 code is gb'],
+        [(f"docs/sources.yml:{NEW_ENTRY_LINE + 8}: " + M.ORIGIN_MISTAKE(value="uk", fix="gb"))],
     ),
 }
 

@@ -5,37 +5,36 @@ from __future__ import annotations
 import batch
 import pytest
 from site_conftest import Project
+from sitekit import messages as M
 
 JA = "docs/ja/about.md"
-NOT_ALLOWED = "<{tag}> is not allowed in page content; write plain Markdown instead (CONTRIBUTING lists the HTML the site allows)"
+NOT_ALLOWED = M.ELEMENT_NOT_ALLOWED(tag="{tag}")
 CASES = {
-    "unknown-id-with-close-match.md": [f"{JA}:9: [^nis-2024-1018] is not a listed source (did you mean nis-2024-10-18?)"],
+    "unknown-id-with-close-match.md": [(f"{JA}:9: " + M.CITED_UNKNOWN(label="nis-2024-1018", hint=M.DID_YOU_MEAN(name="nis-2024-10-18")))],
     "unknown-id-without-close-match.md": [
-        f"{JA}:9: [^bbc-2020-01-01] is not a listed source (add it to docs/sources.yml or correct the id)"
+        (f"{JA}:9: " + M.CITED_UNKNOWN(label="bbc-2020-01-01", hint=M.ADD_SOURCE()))
     ],
     "hand-written-definition.md": [
-        f"{JA}:11: [^nis-2024-10-18] is a listed source: delete this hand-written definition, "
-        "the build writes it from docs/sources.yml"
+        (f"{JA}:11: " + M.DEFINED_SOURCE(label="nis-2024-10-18"))
     ],
-    "note-citing-no-source.md": [f"{JA}:11: note [^note-date] cites no source; add a [^source-id] inside the note"],
-    "definition-never-cited.md": [f"{JA}:11: note [^note-date] is defined but never cited on this page; cite it or delete it"],
+    "note-citing-no-source.md": [(f"{JA}:11: " + M.NOTE_WITHOUT_SOURCE(label="note-date"))],
+    "definition-never-cited.md": [(f"{JA}:11: " + M.NOTE_UNCITED(label="note-date"))],
     "reference-without-definition.md": [
-        f"{JA}:9: [^note-date] is not a listed source (add it to docs/sources.yml or correct the id)"
+        (f"{JA}:9: " + M.CITED_UNKNOWN(label="note-date", hint=M.ADD_SOURCE()))
     ],
-    "uncited-paragraph.md": [f"{JA}:11: this paragraph has no citation; add [^source-id] after the claim it supports"],
+    "uncited-paragraph.md": [(f"{JA}:11: " + M.UNCITED_PARAGRAPH())],
     "script-element.md": [f"{JA}:9: {NOT_ALLOWED.format(tag='script')}"],
     "iframe-element.md": [f"{JA}:9: {NOT_ALLOWED.format(tag='iframe')}"],
-    "onclick-attribute.md": [f'{JA}:9: the event-handler attribute "onclick" on <span> would run script; remove it'],
+    "onclick-attribute.md": [(f"{JA}:9: " + M.EVENT_HANDLER(name="onclick", tag="span"))],
     "javascript-url.md": [
-        f'{JA}:9: the link "javascript:alert(1)" uses an address the site does not allow; link with https://, mailto: or a relative address'
+        (f"{JA}:9: " + M.LINK_NOT_ALLOWED(value="javascript:alert(1)"))
     ],
     "front-matter-missing-description.md": [
-        f'{JA}:1: the front matter needs "as_of: YYYY-MM-DD", the date of the newest source the page relies on',
-        f"{JA}:1: the front matter needs a \"description\" in the page's language",
+        (f"{JA}:1: " + M.FRONT_MATTER_NEEDS(key="description")),
+        (f"{JA}:1: " + M.NEEDS_AS_OF()),
     ],
     "cites-fewer-sources-than-english.md": [
-        f"{JA}:1: cites different sources from docs/en/about.md: missing here: reuters-2024-10-18; "
-        "missing in docs/en/about.md: none"
+        (f"{JA}:1: " + M.PAIR_DIFFERS(other="docs/en/about.md", here="reuters-2024-10-18", there="none"))
     ],
 }
 
@@ -75,7 +74,7 @@ def test_page_in_one_language_only(project):
     result = project.build()
     assert result.code == 1
     assert result.problems == [
-        "docs/ja/extra.md:1: this page has no English counterpart docs/en/extra.md; add it (every page exists in both languages)"
+        ("docs/ja/extra.md:1: " + M.NO_COUNTERPART(language="English", other="en", rel="extra.md"))
     ]
 
 
@@ -83,14 +82,14 @@ def test_english_page_without_japanese_counterpart(project):
     project.remove("docs/ja/about.md")
     result = project.build()
     assert result.code == 1
-    assert "docs/en/about.md:1: this page has no Japanese counterpart docs/ja/about.md; add it" in result.problems[0]
+    assert result.problems[0] == "docs/en/about.md:1: " + M.NO_COUNTERPART(language="Japanese", other="ja", rel="about.md")
 
 
 def test_page_that_is_not_utf8(project):
     project.write(JA, "---\ntitle: x\n---\n\n# caf\xe9\n".encode("cp1252"))
     result = project.build()
     assert result.code == 1
-    assert f"{JA}:5: the file is not valid UTF-8 (byte 0xe9); save it with UTF-8 encoding" in result.problems
+    assert (f"{JA}:5: " + M.NOT_UTF8(byte=0xe9)) in result.problems
 
 
 def test_problems_of_both_languages_are_reported_in_one_run(project):
@@ -99,8 +98,8 @@ def test_problems_of_both_languages_are_reported_in_one_run(project):
     result = project.build()
     assert result.code == 1
     assert result.problems == [
-        "docs/en/about.md:9: [^reuter-2024-10-18] is not a listed source (did you mean reuters-2024-10-18?)",
-        f"{JA}:9: [^nis-2024-1018] is not a listed source (did you mean nis-2024-10-18?)",
+        ("docs/en/about.md:9: " + M.CITED_UNKNOWN(label="reuter-2024-10-18", hint=M.DID_YOU_MEAN(name="reuters-2024-10-18"))),
+        (f"{JA}:9: " + M.CITED_UNKNOWN(label="nis-2024-1018", hint=M.DID_YOU_MEAN(name="nis-2024-10-18"))),
     ]
     assert result.stderr.strip().endswith("Build stopped: 2 problems in the content (see CONTRIBUTING.md).")
 

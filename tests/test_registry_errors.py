@@ -4,61 +4,70 @@ from __future__ import annotations
 
 import pytest
 from inprocess import problem_lines
+from sitekit import messages as M
 
 CASES = {
     "not-a-list.yml": [
-        "docs/sources.yml:1: the file must be a YAML list of sources, each starting with '- id: …'",
+        ("docs/sources.yml:1: " + M.FILE_NOT_LIST(what="source", first="id")),
     ],
-    "empty.yml": ["docs/sources.yml:1: the file is empty; add at least one source ('- id: …')"],
+    "empty.yml": [("docs/sources.yml:1: " + M.FILE_EMPTY(advice=M.ADD_ONE(what="source"), first="id"))],
     "entry-not-a-mapping.yml": [
-        "docs/sources.yml:23: entry 3 is not a mapping of fields; start it with '- id: …'",
+        ("docs/sources.yml:23: " + M.ENTRY_NOT_MAPPING(number=3, first="id")),
     ],
     "duplicate-id.yml": [
-        'docs/sources.yml:23: duplicate id "nis-2024-10-18" (first defined on line 1); give each entry its own id',
+        ("docs/sources.yml:23: " + M.DUPLICATE_ENTRY_ID(noun="id", value="nis-2024-10-18", line=1)),
     ],
     "unknown-type.yml": [
-        'docs/sources.yml:2: unknown type "blog"; use one of: government, intelligence, international-org, treaty-text, '
-        "state-media, news, analysis, encyclopedia",
+        ("docs/sources.yml:2: " + M.UNKNOWN_CHOICE(
+            key="type",
+            value="blog",
+            allowed=("government, intelligence, international-org, treaty-text, state-media, news, analysis, "
+                     "encyclopedia"),
+        )),
     ],
-    "missing-title.yml": ['docs/sources.yml:1: entry 1 (nis-2024-10-18) is missing the required field "title"'],
-    "impossible-date.yml": ['docs/sources.yml:7: "published: 2024-02-30" is not a real date; write it as YYYY-MM-DD'],
+    "missing-title.yml": [("docs/sources.yml:1: " + M.MISSING_FIELD(entry=M.ENTRY_NAMED(number=1, name="nis-2024-10-18"), key="title"))],
+    "impossible-date.yml": [("docs/sources.yml:7: " + M.NOT_A_DATE(key="published", value="2024-02-30", form="YYYY-MM-DD"))],
     "accessed-before-published.yml": [
-        "docs/sources.yml:17: accessed 2024-10-01 is before published 2024-10-18; a source cannot be read before it appears",
+        ("docs/sources.yml:17: " + M.ACCESSED_BEFORE_PUBLISHED(accessed="2024-10-01", published="2024-10-18")),
     ],
     "future-date.yml": [
-        'docs/sources.yml:8: "accessed: 2999-01-01" is in the future; only dates that have passed belong here',
+        ("docs/sources.yml:8: " + M.FUTURE_DATE(key="accessed", value="2999-01-01")),
     ],
     "http-url.yml": [
-        'docs/sources.yml:18: "url: http://newsweekjapan.jp/headlines/world/2024/10/520203.php" must be a full https:// '
-        "address copied from the page itself",
+        ("docs/sources.yml:18: " + M.NOT_HTTPS(key="url", value="http://newsweekjapan.jp/headlines/world/2024/10/520203.php")),
     ],
     "title-translated-into-own-language.yml": [
-        'docs/sources.yml:15: "title_ja" translates the title into its own language (ja); remove it',
+        ("docs/sources.yml:15: " + M.TITLE_OWN_LANGUAGE(key="title_ja", language="ja")),
     ],
     "unknown-language.yml": [
-        'docs/sources.yml:9: unknown language code "kr"; use a two-letter ISO 639-1 code such as ja, en, ko, ru, uk',
+        ("docs/sources.yml:9: " + M.UNKNOWN_LANGUAGE(value="kr")),
     ],
-    "duplicate-key.yml": ['docs/sources.yml:9: duplicate key "accessed" in one entry; keep only one'],
+    "duplicate-key.yml": [("docs/sources.yml:9: " + M.YAML_DUPLICATE_KEY(key="accessed"))],
     "unknown-field.yml": [
-        'docs/sources.yml:7: unknown field "publised"; allowed fields are id, type, title, publisher, accessed, language, '
-        "origin, title_en, title_ja, published, url, archive_url, via",
+        ("docs/sources.yml:7: " + M.UNKNOWN_FIELD(
+            key="publised",
+            allowed=("id, type, title, publisher, accessed, language, origin, title_en, title_ja, published, "
+                     "url, archive_url, via"),
+        )),
     ],
-    "title-not-text.yml": ['docs/sources.yml:3: "title" must be non-empty text; put the value in quotes'],
+    "title-not-text.yml": [("docs/sources.yml:3: " + M.NOT_TEXT(key="title"))],
     "source-cited-by-no-page.yml": [
-        'docs/sources.yml:23: source "bbc-2024-10-19" is cited by no page; cite it or remove the entry',
+        ("docs/sources.yml:23: " + M.SOURCE_UNCITED(id="bbc-2024-10-19")),
     ],
     "malformed-id.yml": [
-        'docs/sources.yml:1: id "NIS_2024" may contain only lowercase a–z, 0–9 and single hyphens, e.g. nis-2024-10-18',
+        ("docs/sources.yml:1: " + M.BAD_ID(noun="id", value="NIS_2024", example="nis-2024-10-18")),
     ],
     "unknown-origin.yml": [
-        'docs/sources.yml:22: unknown origin "xx"; use the lower-case ISO 3166-1 alpha-2 code of the country whose outlet or '
-        "office published the source (kr, ua, ru, kp, us, jp, gb …), or int for an international organisation",
+        ("docs/sources.yml:22: " + M.UNKNOWN_ORIGIN(value="xx", international="int")),
     ],
-    "origin-upper-case.yml": ['docs/sources.yml:10: origin "KR" must be written in lower case: kr'],
-    "origin-uk.yml": ['docs/sources.yml:22: unknown origin "uk"; the ISO 3166-1 code is gb'],
-    "missing-origin.yml": ['docs/sources.yml:11: entry 2 (reuters-2024-10-18) is missing the required field "origin"'],
+    "origin-upper-case.yml": [("docs/sources.yml:10: " + M.ORIGIN_CASE(value="KR", fix="kr"))],
+    "origin-uk.yml": [("docs/sources.yml:22: " + M.ORIGIN_MISTAKE(value="uk", fix="gb"))],
+    "missing-origin.yml": [("docs/sources.yml:11: " + M.MISSING_FIELD(
+                               entry=M.ENTRY_NAMED(number=2, name="reuters-2024-10-18"),
+                               key="origin",
+                           ))],
     "publisher-not-bilingual.yml": [
-        'docs/sources.yml:6: "publisher" must have a Japanese and an English text: publisher: {ja: …, en: …}',
+        ("docs/sources.yml:6: " + M.NOT_BILINGUAL(key="publisher")),
     ],
 }
 
@@ -75,14 +84,14 @@ def test_registry_that_is_not_utf8_is_named(project):
     project.write("docs/sources.yml", "- id: nis-2024-10-18\n  title: caf\xe9\n".encode("latin-1"))
     result = project.build()
     assert result.code == 1
-    assert result.problems == ["docs/sources.yml:2: the file is not valid UTF-8 (byte 0xe9); save it with UTF-8 encoding"]
+    assert result.problems == [("docs/sources.yml:2: " + M.NOT_UTF8(byte=0xe9))]
 
 
 def test_invalid_yaml_syntax_names_its_line(project):
     project.write("docs/sources.yml", "- id: a\n  title: [unclosed\n")
     result = project.build()
     assert result.code == 1
-    assert result.problems[0].startswith("docs/sources.yml:3: invalid YAML:")
+    assert result.problems[0].startswith(f"docs/sources.yml:3: {M.YAML_INVALID.code} ")
     assert "Traceback" not in result.stderr
 
 

@@ -16,6 +16,7 @@ from site_conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import structured_data  # noqa: E402  (the hook module: its JSON-LD encoder)
+from sitekit import messages as M
 
 DOCS = ROOT / "docs"
 ARTICLES = [
@@ -189,8 +190,7 @@ def test_a_title_with_script_end_tag_cannot_leave_the_script(project):
     build = project.build()
     assert build.code == 1 and "Traceback" not in build.stderr
     assert build.problems == [
-        'docs/en/about.md:2: the front matter "title" must be plain text, but it contains HTML or an HTML entity (such as &amp;); '
-        "write the text itself"
+        ("docs/en/about.md:2: " + M.FRONT_MATTER_NOT_PLAIN(key="title", why=M.WHY_HTML()))
     ]
     value = {"headline": hostile + " \u2028 \u2029 ' \\ \""}
     block = str(structured_data.jsonld(value))

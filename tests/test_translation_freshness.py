@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from sitekit import messages as M  # noqa: E402
 from sitekit.corpus import read_pages  # noqa: E402
 from sitekit.translations import body_hash, normalized_body  # noqa: E402
 
@@ -16,8 +17,7 @@ SYNC = ROOT / "scripts" / "sync_translation.py"
 NOTICE_JA = "このページの英語版は2026年11月30日に更新された。"
 NOTICE_EN = "The Japanese version of this page was updated on 1 December 2026."
 BEHIND_JA = (
-    "docs/ja/about.md:1: translation behind docs/en/about.md, which changed on 2026-11-30 after the last sync; "
-    "update this page, then run make sync-translation NAME=about"
+    "docs/ja/about.md:1: " + M.TRANSLATION_BEHIND(other="docs/en/about.md", when=M.ON_DATE(date="2026-11-30"), name="about")
 )
 
 
@@ -81,16 +81,15 @@ def test_pages_without_a_record_are_listed_not_refused(base_build):
     build = base_build  # the base site, whose pages carry no translation record
     assert build.code == 0
     assert (
-        "docs/en/about.md:1: no translation record (translation_of: \"<hash>\" and updated: YYYY-MM-DD); "
-        "run make sync-translation NAME=about once both languages match"
+        "docs/en/about.md:1: " + M.NO_TRANSLATION_RECORD(name="about")
     ) in build.stderr
 
 
 def test_sync_needs_both_pages(project):
     result = sync(project, "nowhere")
     assert result.returncode == 1
-    assert result.stderr.strip() == "docs/ja/nowhere.md does not exist; NAME is a page's file name without .md, e.g. treaty"
-    assert sync(project).stderr.strip() == "give the page's NAME (make sync-translation NAME=treaty) or --all"
+    assert result.stderr.strip() == M.SYNC_NO_PAGE(path="docs/ja/nowhere.md")
+    assert sync(project).stderr.strip() == M.SYNC_WHICH()
 
 
 def test_every_page_of_the_site_has_a_translation_record():

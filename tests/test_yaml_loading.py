@@ -15,12 +15,12 @@ from site_conftest import Project
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
+from sitekit import messages as M  # noqa: E402
 from sitekit.yamlfiles import MAX_BYTES, parse  # noqa: E402
 
-ALIASES = "YAML aliases (*name) are not allowed; write the value out in full"
-ANCHORS = "YAML anchors (&name) are not allowed; write the value out in full"
-CONTROL = "the text holds the control character U+{code} (written as an escape); delete it"
-DEEP = "the data nest more than 12 levels deep; entries are lists of fields, check the indentation"
+ALIASES = M.YAML_ALIAS()
+ANCHORS = M.YAML_ANCHOR()
+DEEP = M.YAML_TOO_DEEP(levels=12)
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
 
 READ_AS_WRITTEN = {
@@ -45,25 +45,25 @@ REFUSED = {
     "alias": ("a: &x 1\nb: *x", 1, ANCHORS),
     "undefined-alias": ("a: 1\nb: *x", 2, ALIASES),
     "alias-bomb": (BOMB, 1, ANCHORS),
-    "explicit-int-tag": ('low: !!int "0700"', 1, "explicit YAML tags (!!int) are not allowed; write the value plainly, quoted if it is text"),
+    "explicit-int-tag": ('low: !!int "0700"', 1, M.YAML_TAG(tag="!!int")),
     "python-object-tag": ("a: !!python/object/apply:os.system ['true']", 1, (
-        "explicit YAML tags (!!python/object/apply:os.system) are not allowed; write the value plainly, quoted if it is text")),
-    "binary-tag": ("a: !!binary aGk=", 1, "explicit YAML tags (!!binary) are not allowed; write the value plainly, quoted if it is text"),
-    "set-tag": ("a: !!set {x, y}", 1, "explicit YAML tags (!!set) are not allowed; write the value plainly, quoted if it is text"),
-    "list-as-key": ("? [a, b]\n: c", 1, "a key must be a plain name, not a list or a mapping"),
-    "mapping-as-key": ("{a: 1}: c", 1, "a key must be a plain name, not a list or a mapping"),
-    "duplicate-key": ("a: 1\nb: 2\na: 3", 3, 'duplicate key "a" in one entry; keep only one'),
+        M.YAML_TAG(tag="!!python/object/apply:os.system"))),
+    "binary-tag": ("a: !!binary aGk=", 1, M.YAML_TAG(tag="!!binary")),
+    "set-tag": ("a: !!set {x, y}", 1, M.YAML_TAG(tag="!!set")),
+    "list-as-key": ("? [a, b]\n: c", 1, M.YAML_KEY_NOT_NAME()),
+    "mapping-as-key": ("{a: 1}: c", 1, M.YAML_KEY_NOT_NAME()),
+    "duplicate-key": ("a: 1\nb: 2\na: 3", 3, M.YAML_DUPLICATE_KEY(key="a")),
     "nesting-20000-levels": ("[" * 20000 + "]" * 20000, 1, DEEP),
     "nesting-by-indentation": ("".join(" " * i + "a:\n" for i in range(0, 40, 2)) + " " * 40 + "b: 1\n", 13, DEEP),
-    "number-of-19-digits": ("low: 1234567890123456789", 1, "a number of more than 18 digits; check the figure"),
-    "number-of-400-digits": ("low: " + "9" * 400, 1, "a number of more than 18 digits; check the figure"),
+    "number-of-19-digits": ("low: 1234567890123456789", 1, M.YAML_NUMBER_TOO_LONG()),
+    "number-of-400-digits": ("low: " + "9" * 400, 1, M.YAML_NUMBER_TOO_LONG()),
     "unclosed-quote-reported-where-it-opens": ('a: 1\nb: 2\nc: "open\nd: 4\ne: 5\n', 3, None),
-    "control-character": ("a: 1\nb: \x07", 2, "the file contains the control character U+0007, which YAML does not allow; delete it"),
+    "control-character": ("a: 1\nb: \x07", 2, M.YAML_CONTROL_CHARACTER(code=0x0007)),
     "tab-indentation": ("a:\n\tb: 1", 2, None),
     # Escapes write characters the file may not hold; an Atom feed (XML) cannot carry them either.
-    "escaped-control-character": ('a: 1\nb: "fixed\\x01"', 2, CONTROL.format(code="0001")),
-    "escaped-noncharacter": ("a: \"x\\uFFFE\"", 1, CONTROL.format(code="FFFE")),
-    "escaped-control-in-a-list": ('a: ["ok", "\\x0b"]', 1, CONTROL.format(code="000B")),
+    "escaped-control-character": ('a: 1\nb: "fixed\\x01"', 2, M.YAML_ESCAPED_CONTROL(code=0x0001)),
+    "escaped-noncharacter": ("a: \"x\\uFFFE\"", 1, M.YAML_ESCAPED_CONTROL(code=0xFFFE)),
+    "escaped-control-in-a-list": ('a: ["ok", "\\x0b"]', 1, M.YAML_ESCAPED_CONTROL(code=0x000B)),
 }
 
 
@@ -83,9 +83,9 @@ def test_refused_yaml_names_its_line(name):
     assert data is None and len(problems) == 1
     assert problems[0].line == line
     if message:
-        assert problems[0].message == message
+        assert str(problems[0]) == f"f.yml:{line}: {message}"
     else:
-        assert problems[0].message.startswith("invalid YAML: ") and problems[0].message.endswith("; check indentation and quoting")
+        assert problems[0].code == M.YAML_INVALID.code and M.YAML_INVALID.pattern.fullmatch(problems[0].message)
 
 
 def test_a_file_over_the_size_limit_is_refused_before_parsing():
@@ -93,12 +93,12 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing():
     started = time.perf_counter()
     data, problems = parse(text, "f.yml")
     assert time.perf_counter() - started < 1
-    assert data is None and problems[0].message == "the file is larger than 1 MB; a data file this large is not expected, split it"
+    assert data is None and f"{problems[0].code} {problems[0].message}" == M.YAML_FILE_TOO_LARGE(mb=1)
 
 
 def test_front_matter_lines_are_counted_from_the_page(tmp_path):
     data, problems = parse("title: t\nx: &a 1\n", "p.md", first_line=2)
-    assert [(p.line, p.message) for p in problems] == [(3, ANCHORS)]
+    assert [(p.line, f"{p.code} {p.message}") for p in problems] == [(3, ANCHORS)]
 
 
 def test_yaml_refusals_reach_the_contributor_in_one_build(tmp_path):
@@ -113,9 +113,9 @@ def test_yaml_refusals_reach_the_contributor_in_one_build(tmp_path):
     batch = run(project)
     assert batch.build.code == 1 and "Traceback" not in batch.build.stderr
     assert batch.messages("docs/timeline.yml") == [f"docs/timeline.yml:1: {ANCHORS}"]
-    assert batch.messages("docs/estimates.yml") == ["docs/estimates.yml:2: a number of more than 18 digits; check the figure"]
+    assert batch.messages("docs/estimates.yml") == [("docs/estimates.yml:2: " + M.YAML_NUMBER_TOO_LONG())]
     assert batch.messages("docs/places.yml") == [f"docs/places.yml:2: {DEEP}"]
-    assert batch.messages("docs/ja/about.md") == [f"docs/ja/about.md:2: {CONTROL.format(code='0001')}"]
+    assert batch.messages("docs/ja/about.md") == [f"docs/ja/about.md:2: {M.YAML_ESCAPED_CONTROL(code=0x0001)}"]
     assert batch.messages("docs/corrections.yml") == [
-        "docs/corrections.yml:1: explicit YAML tags (!!timestamp) are not allowed; write the value plainly, quoted if it is text"
+        ("docs/corrections.yml:1: " + M.YAML_TAG(tag="!!timestamp"))
     ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import footnote_ids, i18n, reserved, sanitize
+from . import messages as M
 from .corpus import Page
 from .datafields import hint
 from .datasets import DATASETS
@@ -61,16 +62,15 @@ def _check_notes(page: Page, sources: dict[str, Source], counts: Counter[str], p
     for label, times in sorted(defined.items()):
         first = src.definition(label)
         if label in sources:
-            message = f"[^{label}] is a listed source: delete this hand-written definition, the build writes it from docs/sources.yml"
-            problems.append(Problem(page.shown, first, message))
+            problems.append(M.DEFINED_SOURCE.at(page.shown, first, label=label))
             continue
         for _ in range(times - 1):
-            problems.append(Problem(page.shown, src.definition(label), f"[^{label}] is defined twice on this page; keep one definition"))
+            problems.append(M.DEFINED_TWICE.at(page.shown, src.definition(label), label=label))
         if not uses[label]:
-            problems.append(Problem(page.shown, first, f"note [^{label}] is defined but never cited on this page; cite it or delete it"))
+            problems.append(M.NOTE_UNCITED.at(page.shown, first, label=label))
     sourced = _sourced_notes(edges, sources)
     for label in sorted(notes - sourced):
-        problems.append(Problem(page.shown, src.definition(label), f"note [^{label}] cites no source; add a [^source-id] inside the note"))
+        problems.append(M.NOTE_WITHOUT_SOURCE.at(page.shown, src.definition(label), label=label))
 
 
 def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Problem], invalid: set[str]) -> None:
@@ -79,37 +79,27 @@ def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Probl
     known = set(sources) | {label for label, _ in view.definitions}
     for label in view.unresolved:
         if label not in invalid:
-            problems.append(Problem(page.shown, src.ref(label), f"[^{label}] is not a listed source ({hint(label, known)})"))
+            problems.append(M.CITED_UNKNOWN.at(page.shown, src.ref(label), label=label, hint=hint(label, known)))
     for label in view.escaped:
         line = src.find([f"\\[^{label}]", f"[\\^{label}]"], "escaped")
-        problems.append(Problem(page.shown, line, (f'\\[^{label}] is escaped, so it would show as the text "[^{label}]"; '
-            'remove the backslash to cite, or put it in backticks to show it as code')))
+        problems.append(M.ESCAPED.at(page.shown, line, label=label))
     for text in view.lookalikes:
-        line = src.find([text], "lookalike")
-        problems.append(Problem(page.shown, line, (f'"{text}" looks like a citation but would show as text (full-width bracket or caret); '
-            'write [^id] with ASCII [ ^ ]')))
+        problems.append(M.LOOKALIKE.at(page.shown, src.find([text], "lookalike"), text=text))
     for label in view.swallowed:
         line = src.find_pattern(rf"(?:!\[|<)[^\n]*\[\^{re.escape(label)}\]", f"swallowed:{label}") or src.ref(label, "swallowed")
-        problems.append(Problem(page.shown, line, (f"[^{label}] is inside an image's alt text or an HTML tag, "
-            "where it cannot become a footnote; put the citation after the image or the tag")))
+        problems.append(M.SWALLOWED.at(page.shown, line, label=label))
     for label in view.in_link:
         line = src.find_pattern(rf"\[[^\]\n]*\[\^{re.escape(label)}\][^\]\n]*\]\(", f"link:{label}") or src.ref(label, "link")
-        problems.append(Problem(page.shown, line, f"[^{label}] is inside a link's text; put the citation after the link"))
+        problems.append(M.IN_LINK.at(page.shown, line, label=label))
     for name, title in view.cited_abbreviations:
         line, cited = src.find([f"*[{name}]:"], f"abbreviation:{name}"), footnote_ids.CITATION.search(title).group()
-        problems.append(Problem(page.shown, line, (f'the abbreviation "{name}" is defined with a citation ({cited}), '
-            'which would show as text in its tooltip; define it in plain words and cite the sentence that uses it')))
+        problems.append(M.CITED_ABBREVIATION.at(page.shown, line, name=name, citation=cited))
     for label, tag, closed, first in view.raw_html:
         start = src.find([first], "raw-block")
-        line = src.ref_after(label, start)
         if closed:
-            message = (f'[^{label}] is inside a raw HTML <{tag}> block, where Markdown is not processed; '
-                'write the block in Markdown, or add markdown="1" to its opening tag')
+            problems.append(M.IN_RAW_HTML.at(page.shown, src.ref_after(label, start), label=label, tag=tag))
         else:
-            line = start
-            message = (f"the raw HTML <{tag}> opened here is never closed, "
-                f"so the rest of the page (with [^{label}]) is not Markdown; close it with </{tag}>")
-        problems.append(Problem(page.shown, line, message))
+            problems.append(M.RAW_HTML_UNCLOSED.at(page.shown, start, label=label, tag=tag))
 
 
 # Each problem is looked for in the page to give its line; a hostile page can carry thousands,
@@ -133,13 +123,12 @@ def html_problems(page: Page) -> list[Problem]:
                # a citation swallowed by a tag brings its footnote markup along, reported on its own
                and not (view.swallowed and r.value.startswith(("fnref", "footnote-ref")))]
     ids = reserved.check_ids(view.html, {r.value for r in reserved_written if r.kind == "id"})
-    problems = [Problem(page.shown, src.find(f.needles, "html"), f.message()) for f in found[:MAX_LISTED]]
+    problems = [f.problem(page.shown, src.find(f.needles, "html")) for f in found[:MAX_LISTED]]
     rest = [*written, *ids][: max(0, MAX_LISTED - len(problems))]
-    problems += [Problem(page.shown, _reserved_line(page, r), r.message()) for r in rest]
+    problems += [r.problem(page.shown, _reserved_line(page, r)) for r in rest]
     unlisted = len(found) + len(written) + len(ids) - len(problems)
     if unlisted:
-        problems.append(Problem(page.shown, problems[-1].line, (f"and {unlisted} more problems of HTML on this page, not listed; "
-            "fix the ones above, then build again")))
+        problems.append(M.MORE_HTML_PROBLEMS.at(page.shown, problems[-1].line, count=unlisted))
     return problems
 
 
@@ -169,7 +158,7 @@ def _check_page(page: Page, sources: dict[str, Source], cites: Citations, proble
     for marker in view.markers:
         if marker not in cites.data and marker not in cites.failed:
             line = src.find([f"<!-- {marker} -->", marker], "marker")
-            problems.append(Problem(page.shown, line, f"<!-- {marker} --> needs docs/{DATASETS[marker].filename}, which is missing"))
+            problems.append(M.MARKER_WITHOUT_DATA.at(page.shown, line, marker=marker, file=DATASETS[marker].filename))
     if len(problems) > before:
         cites.broken.add((page.locale, page.rel))
     for text, cited in view.blocks:
@@ -177,9 +166,9 @@ def _check_page(page: Page, sources: dict[str, Source], cites: Citations, proble
         if cited:
             continue
         if "<!--" in text:
-            problems.append(Problem(page.shown, line, "this HTML comment is never closed (-->), so it would show as text; close it"))
+            problems.append(M.COMMENT_UNCLOSED.at(page.shown, line))
         elif page.is_article:
-            problems.append(Problem(page.shown, line, "this paragraph has no citation; add [^source-id] after the claim it supports"))
+            problems.append(M.UNCITED_PARAGRAPH.at(page.shown, line))
     cites.per_page[(page.locale, page.rel)] = counts
 
 
@@ -189,8 +178,7 @@ def _check_pairs(pages: dict[tuple[str, str], Page], cites: Citations, problems:
         twin = pages.get((other, rel))
         if twin is None:
             language = i18n.languages().english_name(other)
-            message = f"this page has no {language} counterpart docs/{other}/{rel}; add it (every page exists in both languages)"
-            problems.append(Problem(page.shown, 1, message))
+            problems.append(M.NO_COUNTERPART.at(page.shown, 1, language=language, other=other, rel=rel))
             continue
         pair = {(locale, rel), (other, rel)}
         if locale != i18n.default() or pair & cites.broken or not (page.view and twin.view):
@@ -199,13 +187,7 @@ def _check_pairs(pages: dict[tuple[str, str], Page], cites: Citations, problems:
         if mine != theirs:
             missing_here = ", ".join(sorted(theirs - mine)) or "none"
             missing_there = ", ".join(sorted(mine - theirs)) or "none"
-            problems.append(
-                Problem(
-                    page.shown,
-                    1,
-                    f"cites different sources from {twin.shown}: missing here: {missing_here}; missing in {twin.shown}: {missing_there}",
-                )
-            )
+            problems.append(M.PAIR_DIFFERS.at(page.shown, 1, other=twin.shown, here=missing_here, there=missing_there))
 
 
 def check_site(
@@ -227,7 +209,5 @@ def check_site(
     complete = all(page.view is not None for page in pages.values())
     for sid, source in sources.items():
         if sid not in used and complete:
-            problems.append(
-                Problem(registry_shown, source.line, f'source "{sid}" is cited by no page; cite it or remove the entry')
-            )
+            problems.append(M.SOURCE_UNCITED.at(registry_shown, source.line, id=sid))
     return problems

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import footnote_ids, invisible, sanitize
+from . import messages as M
 from .datafields import Fields
 from .locate import Source
 from .mdx import View
@@ -74,10 +75,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 def _plain(page: Page, meta: LineDict, key: str) -> Problem | None:
     value, line = meta[key], line_of(meta, key)
     if footnote_ids.CITATION.search(value):
-        return Problem(page.shown, line, f'the front matter "{key}" cannot carry a citation; cite sources in the page\'s text')
+        return M.FRONT_MATTER_CITES.at(page.shown, line, key=key)
     why = sanitize.plain_text_problem(value)
     if why:
-        return Problem(page.shown, line, f'the front matter "{key}" must be plain text, but {why}; write the text itself')
+        return M.FRONT_MATTER_NOT_PLAIN.at(page.shown, line, key=key, why=why)
     return None
 
 
@@ -85,42 +86,39 @@ def _front_matter(page: Page, today: dt.date) -> list[Problem]:
     head, page.body, body_start = split_front_matter(page.text)
     page.source = Source(page.text, body_start)
     if head is None:
-        return [Problem(page.shown, 1, "the page has no front matter; start it with ---, title:, description: and ---")]
+        return [M.NO_FRONT_MATTER.at(page.shown, 1)]
     meta, problems = parse(head, page.shown, first_line=2)
     if problems:
         return problems
     if not isinstance(meta, LineDict):
-        return [Problem(page.shown, 2, "the front matter must be key: value lines")]
+        return [M.FRONT_MATTER_NOT_MAPPING.at(page.shown, 2)]
     meta.line += 1
     meta.key_lines = {key: line + 1 for key, line in meta.key_lines.items()}  # the block starts on line 2
     f = Fields(meta, page.shown, problems)
     for key in meta:
         if key not in KEYS:
-            f.add(key, f'unknown front-matter key "{key}"; the keys a page may have are {", ".join(KEYS)}')
+            f.add(key, M.FRONT_MATTER_UNKNOWN_KEY, key=key, keys=", ".join(KEYS))
     for key in ("title", "description"):
         if not isinstance(meta.get(key), str) or is_empty(meta[key]):
-            problems.append(Problem(page.shown, line_of(meta, key) if key in meta else 1, ('the front matter needs a '
-                f'"{key}" in the page\'s language')))
+            problems.append(M.FRONT_MATTER_NEEDS.at(page.shown, line_of(meta, key) if key in meta else 1, key=key))
         else:
             problems.extend(p for p in [_plain(page, meta, key)] if p)
     if "article" in meta and not isinstance(meta["article"], bool):
-        f.add("article", 'the front matter "article" must be true or false')
+        f.add("article", M.ARTICLE_NOT_BOOLEAN)
     if "change" in meta:  # the feeds print it as the entry's summary
         value = meta["change"]
         if not isinstance(value, str) or is_empty(value) or sanitize.plain_text_problem(value, in_attribute=False):
-            f.add("change", 'the front matter\'s "change" must be one sentence of text: what the last update changed')
+            f.add("change", M.CHANGE_NOT_SENTENCE)
     if "translation_of" in meta and not isinstance(meta["translation_of"], str):
-        f.add("translation_of", 'the front matter "translation_of" must be a quoted hash; run make sync-translation NAME=… to write it')
+        f.add("translation_of", M.HASH_NOT_QUOTED)
     page.meta = dict(meta)
     for key in ("as_of", "published", "updated"):
         text = None if is_empty(meta.get(key)) else f.date(key, today)
         page.meta[key] = dt.date.fromisoformat(text) if text else None
     if page.meta["published"] and page.meta["updated"] and page.meta["published"] > page.meta["updated"]:
-        f.add("published", 'the front matter "published" is later than "updated"; "published" is the day the page first appeared')
+        f.add("published", M.PUBLISHED_AFTER_UPDATED)
     if page.is_article and is_empty(meta.get("as_of")):
-        problems.append(
-            Problem(page.shown, 1, 'the front matter needs "as_of: YYYY-MM-DD", the date of the newest source the page relies on')
-        )
+        problems.append(M.NEEDS_AS_OF.at(page.shown, 1))
     return problems
 
 
@@ -155,18 +153,17 @@ def _nesting(line: str) -> int:
 def _complexity(page: Page) -> list[Problem]:
     """What would make Markdown hang or crash on this page, at the line where it happens."""
     if len(page.text.encode("utf-8")) > MAX_PAGE_BYTES:
-        return [Problem(page.shown, 1, f"the page is larger than {MAX_PAGE_BYTES // 1000} KB; split it into several pages (make new-page)")]
+        return [M.PAGE_TOO_LARGE.at(page.shown, 1, kb=MAX_PAGE_BYTES // 1000)]
     seen = dict.fromkeys(MAX_CHARACTERS, 0)
     for number, line in enumerate(page.text.split("\n"), 1):
         if _nesting(line) > MAX_NESTING:
-            return [Problem(page.shown, number, f"lists or quotes are nested more than {MAX_NESTING} levels deep here; flatten them")]
+            return [M.NESTED_TOO_DEEP.at(page.shown, number, levels=MAX_NESTING)]
         if DEEP_INDENT.match(line):
-            return [Problem(page.shown, number, "this line is indented more than 120 columns; no page needs that much, check the indentation")]
+            return [M.INDENTED_TOO_FAR.at(page.shown, number)]
         for char, limit in MAX_CHARACTERS.items():
             seen[char] += line.count(char)
             if seen[char] > limit:
-                return [Problem(page.shown, number, (f'the page has more than {limit} "{char}" characters by this line, far more than any page needs '
-                    "(Markdown slows down sharply on them); look for a repeated or unclosed fragment"))]
+                return [M.TOO_MANY_CHARACTERS.at(page.shown, number, limit=limit, char=char)]
     return []
 
 

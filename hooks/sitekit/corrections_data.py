@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import i18n
+from . import messages as M
 from .datafields import Fields, load_list
 from .problems import Problem
 from .registry import Source
@@ -52,7 +53,7 @@ def _entry(
     # The name is checked before it touches the file system: no "../", no 300-character names.
     well_formed = page and len(name) <= 100 and PAGE_NAME.fullmatch(name.removesuffix(".md"))
     if page and (not well_formed or not all((docs_dir / loc / page).is_file() for loc in i18n.locales())):
-        f.add("page", f'"page: {name}" is not a page of both languages; use a file name from docs/ja/ and docs/en/, e.g. treaty.md')
+        f.add("page", M.NOT_A_PAGE, name=name)
     text = {loc: f.text(loc) for loc in i18n.locales()}
     cited = f.sources("sources", sources) if "sources" in node else []
     if not f.ok or None in (day, cid, page, *text.values(), cited):

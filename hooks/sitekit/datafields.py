@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from . import addresses, footnote_ids, i18n, sanitize
+from . import messages as M
 from .problems import Problem, printable
 from .yamlfiles import as_date, is_empty, is_text, line_of, load
 
@@ -50,14 +51,15 @@ def reset_hints() -> None:
     _compared[0] = 0
 
 
-def hint(label: str, candidates: Iterable[str], fallback: str = "add it to docs/sources.yml or correct the id") -> str:
-    """'did you mean x?' for a near miss, else the fallback advice."""
+def hint(label: str, candidates: Iterable[str], fallback: str | None = None) -> str:
+    """'did you mean x?' for a near miss, else the fallback advice (adding a source, by default)."""
+    fallback = fallback or M.ADD_SOURCE()
     pool = candidates if isinstance(candidates, Collection) else list(candidates)
     _compared[0] += len(pool)
     if _compared[0] > MAX_COMPARISONS or len(label) > 200:
         return fallback
     close = difflib.get_close_matches(label, sorted(pool), n=1, cutoff=0.75)
-    return f"did you mean {close[0]}?" if close else fallback
+    return M.DID_YOU_MEAN(name=close[0]) if close else fallback
 
 
 def load_list(
@@ -70,10 +72,10 @@ def load_list(
     if may_be_empty and isinstance(data, list) and not data:
         return data, []
     if data is None or (isinstance(data, list) and not data):
-        advice = "write [] when there is nothing yet, or add one" if may_be_empty else f"add at least one {what}"
-        return None, [Problem(shown, 1, f"the file is empty; {advice} ('- {first_key}: …')")]
+        advice = M.WRITE_EMPTY_LIST() if may_be_empty else M.ADD_ONE(what=what)
+        return None, [M.FILE_EMPTY.at(shown, 1, advice=advice, first=first_key)]
     if not isinstance(data, list):
-        return None, [Problem(shown, line_of(data), f"the file must be a YAML list of {what}s, each starting with '- {first_key}: …'")]
+        return None, [M.FILE_NOT_LIST.at(shown, line_of(data), what=what, first=first_key)]
     return data, []
 
 
@@ -84,51 +86,54 @@ class Fields:
         self.node, self.shown, self.problems = node, shown, problems
         self.ok = True
 
-    def add(self, key: str | None, message: str) -> None:
+    def add(self, at: str | None, message: M.Message, /, **fields: object) -> None:
+        """The entry is refused: `message` at the line of the field `at` (of the entry itself for None)."""
+        self._at(line_of(self.node, at), message, **fields)
+
+    def _at(self, line: int, message: M.Message, /, **fields: object) -> None:
         self.ok = False
-        self.problems.append(Problem(self.shown, line_of(self.node, key), message))
+        self.problems.append(message.at(self.shown, line, **fields))
 
     def shape(self, index: int, line: int, required: tuple[str, ...], optional: tuple[str, ...], first_key: str) -> bool:
         """The entry is a mapping with every required field and no unknown one."""
         if not isinstance(self.node, dict):
             self.ok = False
-            self.problems.append(Problem(self.shown, line, f"entry {index + 1} is not a mapping of fields; start it with '- {first_key}: …'"))
+            self.problems.append(M.ENTRY_NOT_MAPPING.at(self.shown, line, number=index + 1, first=first_key))
             return False
         allowed = required + optional
         for key in self.node:
             if key not in allowed:
-                self.add(key, f'unknown field "{key}"; allowed fields are {", ".join(allowed)}')
+                self.add(key, M.UNKNOWN_FIELD, key=key, allowed=", ".join(allowed))
         name = self.node.get(first_key)
-        which = f"entry {index + 1} ({name})" if isinstance(name, str) else f"entry {index + 1}"
+        which = M.ENTRY_NAMED(number=index + 1, name=name) if isinstance(name, str) else M.ENTRY(number=index + 1)
         for key in required:
             if key not in self.node:
-                self.add(None, f'{which} is missing the required field "{key}"')
+                self.add(None, M.MISSING_FIELD, entry=which, key=key)
         for key in self.node:
             if key in allowed and is_empty(self.node[key]):
                 # `ja:` with nothing after it would otherwise drop the whole entry without a word
-                self.add(key, f'"{key}" is empty; write its value, or delete the line if the field is optional')
+                self.add(key, M.EMPTY_FIELD, key=key)
         return True
 
     def _safe(self, key: str, text: str, plain: bool) -> None:
         if len(text) > MAX_TEXT:
-            self.add(key, f'"{key}" is longer than {MAX_TEXT} characters; a data text is a sentence or two, put the rest on a page')
+            self.add(key, M.TEXT_TOO_LONG, key=key, most=MAX_TEXT)
             return
         if footnote_ids.CITATION.search(text):
-            self.add(key, f'"{key}" contains a [^…] citation; list source ids under "sources:" instead')
+            self.add(key, M.TEXT_CITES, key=key)
             return
         if plain:
             why = sanitize.plain_text_problem(text, in_attribute=False)
             if why:
-                self.add(key, f'"{key}" must be plain text, but {why}; write the text itself')
+                self.add(key, M.TEXT_NOT_PLAIN, key=key, why=why)
             return
         found = sanitize.inline_findings(inline_html(text))
         if any(f.deceives for f in found):
-            self.add(key, f'"{key}": {next(f for f in found if f.deceives).message()}')
+            self.add(key, M.TEXT_DECEIVES, key=key, problem=next(f for f in found if f.deceives).message())
         elif found:
             # Markdown's own paragraphs around raw block HTML are not what the contributor wrote.
             what = next((f for f in found if f.tag != "p"), found[0]).shown()
-            self.add(key, (f'"{key}" contains {what}, which the site does not allow in data texts; '
-                'write plain text (*emphasis*, code spans and [links](https://…) are allowed)'))
+            self.add(key, M.TEXT_HTML, key=key, what=what)
 
     def text(self, key: str, *, plain: bool = False) -> str | None:
         """Non-empty text, free of HTML the site does not allow and of hand-written citations.
@@ -137,7 +142,7 @@ class Fields:
         if is_empty(value):
             return None  # reported by shape()
         if not is_text(value):
-            self.add(key, f'"{key}" must be non-empty text; put the value in quotes')
+            self.add(key, M.NOT_TEXT, key=key)
             return None
         self._safe(key, value, plain)
         return value.strip()
@@ -149,11 +154,11 @@ class Fields:
             return None
         locales = i18n.locales()
         if not isinstance(value, dict) or not all(is_text(value.get(k)) for k in locales):
-            self.add(key, f'"{key}" must have a Japanese and an English text: {key}: {{ja: …, en: …}}')
+            self.add(key, M.NOT_BILINGUAL, key=key)
             return None
         extra = sorted(str(k) for k in set(value) - set(locales))
         if extra:
-            self.add(key, f'"{key}" has unknown language keys {extra}; use only ja and en')
+            self.add(key, M.UNKNOWN_LANGUAGE_KEYS, key=key, keys=extra)
         for lang in locales:
             self._safe(key, value[lang], plain)
         return {lang: value[lang].strip() for lang in locales}
@@ -164,7 +169,7 @@ class Fields:
         if is_empty(value):
             return None
         if not isinstance(value, str) or value not in allowed:
-            self.add(key, f'unknown {key} "{value}"; use one of: {", ".join(allowed)}')
+            self.add(key, M.UNKNOWN_CHOICE, key=key, value=value, allowed=", ".join(allowed))
             return None
         return value
 
@@ -180,13 +185,13 @@ class Fields:
             day = dt.date(int(value[:4]), int(value[5:]), 1)
         if day is None:
             form = "YYYY-MM-DD, or YYYY-MM when only the month is known" if month_ok else "YYYY-MM-DD"
-            self.add(key, f'"{key}: {text}" is not a real date; write it as {form}')
+            self.add(key, M.NOT_A_DATE, key=key, value=text, form=form)
             return None
         if day > today:
-            self.add(key, f'"{key}: {text}" is in the future; only dates that have passed belong here')
+            self.add(key, M.FUTURE_DATE, key=key, value=text)
             return None
         if earliest and day < earliest:
-            self.add(key, f'"{key}: {text}" is before {earliest.isoformat()}, earlier than anything this file records; check the year')
+            self.add(key, M.TOO_EARLY, key=key, value=text, earliest=earliest.isoformat())
             return None
         return text
 
@@ -196,10 +201,10 @@ class Fields:
         if is_empty(value):
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.add(key, f'"{key}: {value}" must be a whole number written with digits only, e.g. {example}')
+            self.add(key, M.NOT_WHOLE_NUMBER, key=key, value=value, example=example)
             return None
         if value > MAX_FIGURE:
-            self.add(key, f'"{key}: {value}" is larger than {MAX_FIGURE}; check the figure (no estimate here comes near it)')
+            self.add(key, M.NUMBER_TOO_LARGE, key=key, value=value, largest=MAX_FIGURE)
             return None
         return int(value)
 
@@ -209,7 +214,7 @@ class Fields:
         if is_empty(value):
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-            self.add(key, f'"{key}: {value}" must be a number of degrees between {low:g} and {high:g}')
+            self.add(key, M.NOT_DEGREES, key=key, value=value, low=f"{low:g}", high=f"{high:g}")
             return None
         return float(value)
 
@@ -219,10 +224,10 @@ class Fields:
         if value is None:
             return None
         if not ID_RE.fullmatch(value):
-            self.add(key, f'{noun} "{value}" may contain only lowercase a–z, 0–9 and single hyphens, e.g. {example}')
+            self.add(key, M.BAD_ID, noun=noun, value=value, example=example)
             return None
         if value in seen:
-            self.add(key, f'duplicate {noun} "{value}" (first defined on line {seen[value]}); give each entry its own {noun}')
+            self.add(key, M.DUPLICATE_ENTRY_ID, noun=noun, value=value, line=seen[value])
             return None
         seen[value] = line_of(self.node, key)
         return value
@@ -233,21 +238,19 @@ class Fields:
         if is_empty(url):
             return None
         if not isinstance(url, str):
-            self.add(key, f'"{key}" must be non-empty text; put the value in quotes')
+            self.add(key, M.NOT_TEXT, key=key)
             return None
         url = url.strip()
         parts, parsed, shown = urlsplit(url), addresses.parse(url), printable(url)
         if parts.scheme != "https" or not parts.netloc or re.search(r'[\s"<>\\]', url) or parsed is None or parsed.protocol != "https:":
-            self.add(key, f'"{key}: {shown}" must be a full https:// address copied from the page itself')
+            self.add(key, M.NOT_HTTPS, key=key, value=shown)
             return None
         trick = addresses.deception(url)
         if trick and trick.why == "user":
-            self.add(key, (f'"{key}: {shown}" goes to {trick.goes_to}: what comes before "@" ({trick.reads_as}) is only a user name; '
-                "copy the address from the page itself"))
+            self.add(key, M.URL_USER_NAME, key=key, value=shown, goes=trick.goes_to, reads=trick.reads_as)
             return None
         if trick:
-            self.add(key, (f'"{key}: {shown}" goes to the host {trick.goes_to} once a browser reads it, not to {trick.reads_as} as written; '
-                "write the host in plain ASCII"))
+            self.add(key, M.URL_OTHER_HOST, key=key, value=shown, goes=trick.goes_to, reads=trick.reads_as)
             return None
         return url
 
@@ -257,23 +260,18 @@ class Fields:
         if is_empty(value):
             return None
         if not isinstance(value, list) or not value:
-            self.add(key, f'"{key}" must list at least one source id: {key}: [nis-2024-10-18]')
+            self.add(key, M.NO_SOURCES, key=key)
             return None
         ids: list[str] = []
         for index, sid in enumerate(value):
             line = line_of(value, index, line_of(self.node, key))
             if not isinstance(sid, str) or sid not in sources:
-                advice = hint(str(sid), sources)
-                self._at(line, f'source "{sid}" is not a listed source ({advice})')
+                self._at(line, M.SOURCE_NOT_LISTED, id=sid, hint=hint(str(sid), sources))
             elif sid in ids:
-                self._at(line, f'source "{sid}" is listed twice; list each source once')
+                self._at(line, M.SOURCE_TWICE, id=sid)
             else:
                 ids.append(sid)
         return ids
-
-    def _at(self, line: int, message: str) -> None:
-        self.ok = False
-        self.problems.append(Problem(self.shown, line, message))
 
     def term(self, key: str, allowed: tuple[str, ...]) -> str | None:
         """One of a fixed set of words, like choice(), suggesting the nearest one for a typo
@@ -285,7 +283,7 @@ class Fields:
             return value
         close = difflib.get_close_matches(str(value).lower(), allowed, n=1, cutoff=0.6)  # "NIS" -> nis
         if close:
-            self.add(key, f'unknown {key} "{value}" (did you mean {close[0]}?); use one of: {", ".join(allowed)}')
+            self.add(key, M.UNKNOWN_TERM, key=key, value=value, close=close[0], allowed=", ".join(allowed))
         else:
-            self.add(key, f'unknown {key} "{value}"; use one of: {", ".join(allowed)}')
+            self.add(key, M.UNKNOWN_CHOICE, key=key, value=value, allowed=", ".join(allowed))
         return None

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import invisible
+from . import messages as M
 from .output_paths import name_problem
 from .problems import Problem, printable, shown_path
 
@@ -25,32 +26,32 @@ ASSETS = "assets"
 CSS_REMOTE = re.compile(r"@import|url\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 
-def _classify(rel: str, data_files: set[str], locales: Iterable[str]) -> str | None:
-    """Why a file at this path (relative to docs/) is refused, or None if it belongs there."""
+def _classify(rel: str, data_files: set[str], locales: Iterable[str]) -> tuple[M.Message, dict[str, str]] | None:
+    """Why a file at this path (relative to docs/) is refused (its message and fields), or None if it belongs there."""
     parts = rel.split("/")
     suffix = Path(rel).suffix.lower()
     if parts[0] in locales:
         if suffix == PAGE_SUFFIX and rel.endswith(PAGE_SUFFIX):
             return None  # a page: its name is checked by output_paths.name_problem
         if suffix in OTHER_MARKDOWN:
-            return f"pages are .md files; rename it to {Path(rel).with_suffix('.md').name}"
-        return "only .md pages belong in the language folders; put images and other files under docs/assets/"
+            return M.OTHER_MARKDOWN_SUFFIX, {"name": Path(rel).with_suffix(".md").name}
+        return M.NOT_A_PAGE_IN_LANGUAGE_FOLDER, {}
     if len(parts) == 1:
         if rel in data_files:
             return None
         if suffix in (".yml", ".yaml"):
-            return f"unknown data file; the data files are {', '.join(sorted(data_files))}"
+            return M.UNKNOWN_DATA_FILE, {"files": ", ".join(sorted(data_files))}
         if suffix == PAGE_SUFFIX or suffix in OTHER_MARKDOWN:
-            return "pages live in docs/ja/ and docs/en/ (make new-page NAME=… creates both)"
+            return M.PAGE_OUTSIDE_LANGUAGE_FOLDERS, {}
     if parts[0] == ASSETS:
         if suffix in ASSET_SUFFIXES:
             return None
-        return f"docs/assets/ holds only {', '.join(sorted(ASSET_SUFFIXES))} files; a page or HTML file here would ship unchecked"
-    return "docs/ holds the language folders, the data files and assets/ only; move the file or delete it"
+        return M.UNKNOWN_ASSET_TYPE, {"suffixes": ", ".join(sorted(ASSET_SUFFIXES))}
+    return M.OUTSIDE_KNOWN_FOLDERS, {}
 
 
 def _symlink(shown: str) -> Problem:
-    return Problem(shown, 1, "a symbolic link under docs/ is not allowed (it would publish files from elsewhere); copy the file or folder in instead")
+    return M.SYMBOLIC_LINK.at(shown, 1)
 
 
 def check_tree(docs_dir: Path, root: Path, data_files: set[str], locales: Iterable[str], scripts: Iterable[str] = ()) -> list[Problem]:
@@ -76,13 +77,13 @@ def check_tree(docs_dir: Path, root: Path, data_files: set[str], locales: Iterab
             why = _classify(rel, data_files, locales)
             locale, _, inside = rel.partition("/")
             if why:
-                problems.append(Problem(printable(shown), 1, f"this file would be published without being checked: {why}"))
+                problems.append(why[0].at(printable(shown), 1, **why[1]))
             elif locale in locales and (bad_name := name_problem(inside, printable(shown))):
                 problems.append(bad_name)
             elif control := invisible.name_problem(rel, printable(shown)):
                 problems.append(control)
             elif rel.endswith(".js") and rel not in listed_scripts:
-                problems.append(Problem(shown, 1, "a script under docs/assets/ must be listed in mkdocs.yml (extra_javascript); this one is not"))
+                problems.append(M.SCRIPT_NOT_LISTED.at(shown, 1))
             elif rel.endswith(".css"):
                 problems.extend(_stylesheet(path, shown))
     return problems
@@ -92,8 +93,7 @@ def _stylesheet(path: Path, shown: str) -> list[Problem]:
     text = path.read_text(encoding="utf-8", errors="replace")
     for number, line in enumerate(text.split("\n"), 1):
         if CSS_REMOTE.search(line):
-            return [Problem(shown, number, ("a stylesheet may not import or load from another address (@import, "
-                "url(https://…)); use files under docs/assets/"))]
+            return [M.STYLESHEET_REMOTE.at(shown, number)]
     return []
 
 
@@ -119,6 +119,5 @@ def check_nav(config_file: Path, root: Path, nav: object, pages: set[tuple[str, 
             continue
         line = next((i + 1 for i, text in enumerate(lines) if re.search(rf":\s*['\"]?{re.escape(rel)}['\"]?\s*$", text)), 1)
         where = " and ".join(f"docs/{locale}/{rel}" for locale in missing)
-        problems.append(Problem(shown, line, (f'the nav entry "{rel}" has no page {where}; '
-            f'create it (make new-page NAME={rel.removesuffix(".md")}) or remove the entry')))
+        problems.append(M.NAV_WITHOUT_PAGE.at(shown, line, rel=rel, where=where, name=rel.removesuffix(".md")))
     return problems

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import messages as M
 from .datafields import Fields, load_list
 from .problems import Problem
 from .registry import Source
@@ -74,10 +75,10 @@ def _estimate(node: Any, index: int, shown: str, line: int, sources: dict[str, S
     measure = f.choice("measure", MEASURES)
     counts, estimator = f.term("counts", COUNTS), f.term("estimator", ESTIMATORS)
     if measure and counts and counts not in FITS[measure]:
-        f.add("counts", f'counts "{counts}" does not fit measure "{measure}"; use one of: {", ".join(FITS[measure])}')
+        f.add("counts", M.COUNTS_MISFIT, counts=counts, measure=measure, allowed=", ".join(FITS[measure]))
     low, high = f.integer("low"), f.integer("high")
     if low is not None and high is not None and low > high:
-        f.add("high", f"low {low} is greater than high {high}; put the smaller figure in low")
+        f.add("high", M.LOW_ABOVE_HIGH, low=low, high=high)
     qualifier = f.choice("qualifier", QUALIFIERS)
     as_of = f.date("as_of", today, earliest=EARLIEST)
     by, note = f.bilingual("by"), f.bilingual("note")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import messages as M
 from .problems import Problem
 
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -39,7 +40,7 @@ def line_problem(shown: str, number: int, line: str) -> Problem | None:
     what = first(line)
     if what is None:
         return None
-    return Problem(shown, number, f"the line holds the invisible control character {what}, which reorders the text readers see; delete it")
+    return M.INVISIBLE_IN_LINE.at(shown, number, char=what)
 
 
 def line_problems(text: str, shown: str, first_line: int = 1) -> list[Problem]:
@@ -54,4 +55,4 @@ def name_problem(name: str, shown: str) -> Problem | None:
     what = first(name)
     if what is None:
         return None
-    return Problem(shown, 1, f"the file name holds the invisible control character {what}, which reorders the name readers see; rename the file")
+    return M.INVISIBLE_IN_NAME.at(shown, 1, char=what)

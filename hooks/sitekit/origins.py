@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from babel import Locale
 
+from . import messages as M
+
 INTERNATIONAL = "int"
 # Two-letter CLDR territories that are not ISO 3166-1 countries: groupings (EU, EZ, UN),
 # Unknown and Outlying Oceania (ZZ, QO), pseudo-locales (XA, XB), the user-assigned XK, and
@@ -32,17 +34,16 @@ def codes() -> frozenset[str]:
     return frozenset(c.lower() for c in territories if len(c) == 2 and c.isalpha() and c not in NOT_COUNTRIES) | {INTERNATIONAL}
 
 
-def problem(value: str) -> str | None:
-    """Why `value` is not an origin (a message with the fix), or None if it is one."""
+def problem(value: str) -> tuple[M.Message, dict[str, str]] | None:
+    """Why `value` is not an origin (the catalogue's message and its fields), or None if it is one."""
     if value in codes():
         return None
     if value.lower() in codes():
-        return f'origin "{value}" must be written in lower case: {value.lower()}'
+        return M.ORIGIN_CASE, {"value": value, "fix": value.lower()}
     fix = MISTAKES.get(value.lower())
     if fix:
-        return f'unknown origin "{value}"; the ISO 3166-1 code is {fix}'
-    return (f'unknown origin "{value}"; use the lower-case ISO 3166-1 alpha-2 code of the country whose outlet or office '
-            f'published the source (kr, ua, ru, kp, us, jp, gb …), or {INTERNATIONAL} for an international organisation')
+        return M.ORIGIN_MISTAKE, {"value": value, "fix": fix}
+    return M.UNKNOWN_ORIGIN, {"value": value, "international": INTERNATIONAL}
 
 
 def name(code: str, locale: str, overrides: Mapping[str, str]) -> str:

@@ -27,6 +27,7 @@ from pathlib import Path
 from mkdocs.utils import markdown_extensions
 
 from . import i18n
+from . import messages as M
 from .problems import Problem
 
 PAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")  # the slug rule of ids and NAME, then .md
@@ -54,11 +55,9 @@ class Claim:
 def name_problem(rel: str, shown: str) -> Problem | None:
     """Why a page's path inside its language folder is not a page name (at `shown`), or None."""
     if "/" in rel:
-        return Problem(shown, 1, ("pages live directly in the language folders, not in sub-folders; "
-            f'move it to docs/<language>/{slug(rel.rsplit("/", 1)[1])}'))
+        return M.PAGE_IN_SUBFOLDER.at(shown, 1, name=slug(rel.rsplit("/", 1)[1]))
     if not PAGE_NAME.fullmatch(rel):
-        return Problem(shown, 1, ("a page's file name may contain only lowercase a–z, 0–9 and single hyphens, then .md; "
-            f"rename it to {slug(rel)} (in both languages)"))
+        return M.PAGE_NAME.at(shown, 1, name=slug(rel))
     return None
 
 
@@ -157,7 +156,6 @@ def clashes(claims: list[Claim]) -> list[Problem]:
     problems = []
     for owner, options in sorted(found.items()):
         *_, where, theirs = min(options, key=lambda o: o[:4])
-        what = "this page" if owner.endswith(".md") else "this file"
-        problems.append(Problem(owner, 1, (f"{what} would be published at {where}, where {theirs.owner} is published too "
-            f"({theirs.path}); one would replace the other: rename it")))
+        what = M.THIS_PAGE() if owner.endswith(".md") else M.THIS_FILE()
+        problems.append(M.PUBLISHED_TWICE.at(owner, 1, what=what, where=where, other=theirs.owner, other_path=theirs.path))
     return problems

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import i18n
+from . import messages as M
 from .datafields import Fields, load_list
 from .problems import Problem
 from .registry import Source
@@ -47,7 +48,7 @@ def _place(node: Any, index: int, shown: str, line: int, sources: dict[str, Sour
     names = {lang: f.text(lang, plain=True) for lang in i18n.locales()}
     lat, lon = f.number("lat", -90, 90), f.number("lon", -180, 180)
     if lat is not None and lon is not None and not (SOUTH <= lat <= NORTH and WEST <= lon <= EAST):
-        f.add("lat", f"{lat:g}°N {lon:g}°E lies outside the map ({WEST:g}–{EAST:g}°E, {SOUTH:g}–{NORTH:g}°N); check the coordinates")
+        f.add("lat", M.OUTSIDE_MAP, lat=f"{lat:g}", lon=f"{lon:g}", west=f"{WEST:g}", east=f"{EAST:g}", south=f"{SOUTH:g}", north=f"{NORTH:g}")
     role = f.bilingual("role")
     route = f.integer("route", "1") if "route" in node else None
     ids = f.sources("sources", sources)

@@ -18,14 +18,23 @@ class ContentError(Abort):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One defect in a contributor's file: where it is and what to do about it."""
+    """One defect in a contributor's file: where it is, its code and what to do about it. Made by
+    a message of the catalogue (sitekit.messages: `CITED_UNKNOWN.at(path, line, …)`), never by hand."""
 
     path: str
     line: int
-    message: str
+    code: str  # the message's code in the catalogue, e.g. C104 (problems of one line are listed in its order)
+    message: str  # the words, filled in
+
+    def __post_init__(self) -> None:
+        # Every message is one of the catalogue's, with its code: none can be written elsewhere.
+        from .messages import CATALOGUE  # the catalogue builds problems: it imports this module
+
+        if self.code not in CATALOGUE or not CATALOGUE[self.code].pattern.fullmatch(self.message):
+            raise ValueError(f"{self.code} {self.message!r} is not a message of sitekit/messages.py")
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.code} {self.message}"
 
 
 def shown_path(path: Path, root: Path) -> str:

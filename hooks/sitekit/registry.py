@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import addresses, origins
+from . import messages as M
 from .datafields import Fields, load_list
 from .problems import Problem
 from .yamlfiles import as_date, line_of
@@ -84,34 +85,34 @@ class Source:
 
 
 def _validate_entry(
-    node: Any, index: int, where: Problem, today: dt.date, seen: dict[str, int]
+    node: Any, index: int, shown: str, line: int, today: dt.date, seen: dict[str, int]
 ) -> tuple[Source | None, list[Problem]]:
     problems: list[Problem] = []
-    f = Fields(node, where.path, problems)
-    if not f.shape(index, where.line, REQUIRED, OPTIONAL, "id"):
+    f = Fields(node, shown, problems)
+    if not f.shape(index, line, REQUIRED, OPTIONAL, "id"):
         return None, problems
     sid = f.identifier("id", seen, "id", "nis-2024-10-18")
     kind = f.choice("type", TYPES)
     language = f.text("language", plain=True)
     if language is not None and language not in LANGUAGES:
-        f.add("language", f'unknown language code "{language}"; use a two-letter ISO 639-1 code such as ja, en, ko, ru, uk')
+        f.add("language", M.UNKNOWN_LANGUAGE, value=language)
     origin = f.text("origin", plain=True)
     if origin is not None and (why := origins.problem(origin)):
-        f.add("origin", why)
+        f.add("origin", why[0], **why[1])
     title = f.text("title", plain=True)
     translated = {key: f.text(key, plain=True) for key in ("title_en", "title_ja")}
     for key, lang in (("title_en", "en"), ("title_ja", "ja")):
         if translated[key] is not None and language == lang:
-            f.add(key, f'"{key}" translates the title into its own language ({lang}); remove it')
+            f.add(key, M.TITLE_OWN_LANGUAGE, key=key, language=lang)
     publisher, via = f.bilingual("publisher", plain=True), f.bilingual("via", plain=True)
     published, accessed = as_date(f.date("published", today)), as_date(f.date("accessed", today))
     if published and accessed and accessed < published:
-        f.add("accessed", f"accessed {accessed} is before published {published}; a source cannot be read before it appears")
+        f.add("accessed", M.ACCESSED_BEFORE_PUBLISHED, accessed=accessed, published=published)
     url, archive = f.https("url"), f.https("archive_url")
     for key in ("title", "title_en", "title_ja"):
         shown = node.get(key) if url else None
         if isinstance(shown, str) and (misleading := addresses.misleading_text(shown, url)):
-            f.add(key, f'"{key}" reads as an address on {misleading[0]}, but "url" goes to {misleading[1]}; write the title as published')
+            f.add(key, M.TITLE_READS_AS_ADDRESS, key=key, shows=misleading[0], goes=misleading[1])
     if not f.ok or None in (sid, kind, title, publisher, accessed, language, origin):
         return None, problems
     return Source(
@@ -134,15 +135,14 @@ def load_registry(path: Path, shown: str, today: dt.date | None = None) -> tuple
     """Load and validate the registry; return the valid sources and every problem."""
     registry = Registry()
     if not path.exists():
-        return registry, [Problem(shown, 1, "the source registry is missing; create it as a YAML list of sources")]
+        return registry, [M.REGISTRY_MISSING.at(shown, 1)]
     data, problems = load_list(path, shown, "source", "id")
     if data is None:
         return registry, problems
     sources = registry.sources
     seen: dict[str, int] = {}
     for index, node in enumerate(data):
-        where = Problem(shown, line_of(data, index), "")
-        source, found = _validate_entry(node, index, where, today or dt.date.today(), seen)
+        source, found = _validate_entry(node, index, shown, line_of(data, index), today or dt.date.today(), seen)
         problems.extend(found)
         if source:
             sources[source.id] = source

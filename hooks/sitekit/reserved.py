@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from . import messages as M
+from .problems import Problem
 from .render import labels
 
 # name prefix or exact name -> who acts on it
@@ -147,23 +149,22 @@ class Reserved:
             return [f'"{self.value}"', f"#{self.value}", f".{self.value}", self.value, f"<{self.tag}"]
         return [self.attribute, f"<{self.tag}"]
 
-    def message(self) -> str:
-        """What is wrong, and what to do instead."""
+    def problem(self, path: str, line: int) -> Problem:
+        """What is wrong, and what to do instead, at `path`:`line`."""
+        tag, value = self.tag, self.value
         if self.kind == "hidden":
-            return f'the attribute "hidden" on <{self.tag}> hides it from readers (a citation inside would count without being seen); remove it'
+            return M.HIDDEN.at(path, line, tag=tag)
         if self.kind == "transform":
-            return f'the attribute "transform" on <{self.tag}> can move the drawing over the rest of the page; put it on a <g> inside the drawing'
+            return M.SVG_TRANSFORM.at(path, line, tag=tag)
         if self.kind == "size":
-            return (f'the {self.attribute} "{self.value}" of <{self.tag}> is larger than the page column '
-                f"(at most {SVG_LARGEST}, or up to 100%); make the drawing smaller")
+            return M.SVG_TOO_LARGE.at(path, line, name=self.attribute, value=value, tag=tag, largest=SVG_LARGEST)
         if self.kind == "class":
-            return f'the class "{self.value}" on <{self.tag}> is one the site\'s code or styles act on ({self.owner}); remove it'
+            return M.RESERVED_CLASS.at(path, line, value=value, tag=tag, owner=self.owner)
         if self.kind == "id":
-            return f'the id "{self.value}" is one the site\'s own markup uses ({self.owner}); choose another id'
+            return M.RESERVED_ID.at(path, line, value=value, owner=self.owner)
         if self.kind == "duplicate":
-            return (f'the id "{self.value}" is used twice on this page, so links and scripts find only the first; '
-                "give one of them another id")
-        return f'the attribute "{self.attribute}" on <{self.tag}> is one the site\'s code acts on ({self.owner}); remove it'
+            return M.DUPLICATE_ID.at(path, line, value=value)
+        return M.RESERVED_ATTRIBUTE.at(path, line, name=self.attribute, tag=tag, owner=self.owner)
 
 
 def _size_too_large(value: str) -> bool:

@@ -48,7 +48,8 @@ from urllib.parse import urlsplit
 import nh3
 
 from . import addresses
-from .problems import printable
+from . import messages as M
+from .problems import Problem, printable
 
 HTML_TAGS = set(
     "a abbr b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt em "
@@ -244,41 +245,46 @@ class Finding:
             return f"<{self.tag}>"
         return f'<{self.tag} {self.attribute}="{_short(self.value)}">'
 
-    def message(self) -> str:
-        """What is wrong, and what to write instead."""
+    def explained(self) -> tuple[M.Message, dict[str, object]]:
+        """What is wrong, and what to write instead: the catalogue's message and its fields."""
         shown = _short(self.value)
         if self.attribute is None:
-            return f"<{self.tag}> is not allowed in page content; write plain Markdown instead (CONTRIBUTING lists the HTML the site allows)"
-        name = self.attribute
+            return M.ELEMENT_NOT_ALLOWED, {"tag": self.tag}
+        name, tag = self.attribute, self.tag
         if name.startswith("on"):
-            return f'the event-handler attribute "{name}" on <{self.tag}> would run script; remove it'
+            return M.EVENT_HANDLER, {"name": name, "tag": tag}
         if name == "style":
-            return f'the style attribute "{shown}" on <{self.tag}> is not allowed; use the site\'s CSS classes instead'
-        if not _allowed_name(self.tag, name):
-            return f'the attribute "{name}" on <{self.tag}> is not allowed in page content; remove it'
+            return M.STYLE_NOT_ALLOWED, {"value": shown, "tag": tag}
+        if not _allowed_name(tag, name):
+            return M.ATTRIBUTE_NOT_ALLOWED, {"name": name, "tag": tag}
         if self.text and (misleading := addresses.misleading_text(self.text, self.value)):
-            return (f'the link text "{_short(printable(self.text), 100)}" shows an address on {misleading[0]}, but the link goes to {misleading[1]}; '
-                "make the text the link's real address, or words")
+            return M.MISLEADING_LINK_TEXT, {"text": _short(printable(self.text), 100), "shows": misleading[0], "goes": misleading[1]}
         scheme = urlsplit(_squeezed(self.value)).scheme.lower()
         if name == "href" and scheme and scheme not in LINK_SCHEMES:
-            return f'the link "{shown}" uses an address the site does not allow; link with https://, mailto: or a relative address'
+            return M.LINK_NOT_ALLOWED, {"value": shown}
         if (name in RESOURCE_ATTRIBUTES or name == "href") and (trick := addresses.deception(self.value)):
-            address, goes = _short(printable(self.value), 100), f" (it goes to {trick.goes_to})" if trick.goes_to else ""
+            address, goes = _short(printable(self.value), 100), M.GOES_TO(host=trick.goes_to) if trick.goes_to else ""
             if trick.why == "backslash":
-                return f'the address "{address}" holds a backslash, which browsers read as "/"{goes}; write "/" instead'
+                return M.ADDRESS_BACKSLASH, {"address": address, "goes": goes}
             if trick.why == "break":
-                return f'the address "{address}" holds a tab or a line break, which browsers drop{goes}; write it on one line'
+                return M.ADDRESS_LINE_BREAK, {"address": address, "goes": goes}
             if trick.why == "user":
-                return (f'the address "{address}" goes to {trick.goes_to}: what comes before "@" ({trick.reads_as}) is only a user name; '
-                    "link to the page's own address")
-            return (f'the address "{address}" goes to the host {trick.goes_to} once a browser reads it, not to {trick.reads_as} as written; '
-                "write the host in plain ASCII")
+                return M.ADDRESS_USER_NAME, {"address": address, "goes": trick.goes_to, "reads": trick.reads_as}
+            return M.ADDRESS_OTHER_HOST, {"address": address, "goes": trick.goes_to, "reads": trick.reads_as}
         if name in RESOURCE_ATTRIBUTES or "url(" in self.value.lower():
-            return (f'<{self.tag} {name}="{shown}"> would load a file that is not part of this site; '
-                'put the file under docs/assets/ and link it relatively')
+            return M.LOADS_FROM_ELSEWHERE, {"tag": tag, "name": name, "value": shown}
         if name == "href":
-            return f'the link "{shown}" uses an address the site does not allow; link with https://, mailto: or a relative address'
-        return f'the value "{shown}" of "{name}" on <{self.tag}> is not allowed in page content; remove it'
+            return M.LINK_NOT_ALLOWED, {"value": shown}
+        return M.VALUE_NOT_ALLOWED, {"value": shown, "name": name, "tag": tag}
+
+    def message(self) -> str:
+        """What is wrong, and what to write instead, in words (no code)."""
+        message, fields = self.explained()
+        return message.text_of(**fields)
+
+    def problem(self, path: str, line: int) -> Problem:
+        message, fields = self.explained()
+        return message.at(path, line, **fields)
 
 
 def _short(value: str, most: int = 40) -> str:
@@ -446,11 +452,11 @@ def plain_text_problem(value: str, *, in_attribute: bool = True) -> str | None:
     `in_attribute`: the value also lands unescaped inside HTML attributes (Material's <title>
     and <meta> tags print front-matter titles and descriptions as they are)."""
     if nh3.clean(value, tags=set()) != html.escape(value, quote=False):
-        return "it contains HTML or an HTML entity (such as &amp;)"
+        return M.WHY_HTML()
     if in_attribute and '"' in value:
-        return "it contains a straight double quote (\"), which would end an HTML attribute; use “ ” or 「 」"
+        return M.WHY_QUOTE()
     if LINE_BREAK.search(value.strip()):
         # A title, a name or a description is one line wherever it goes; in line-based formats
         # (a RIS record, a feed reader's list) a break would start a line of its own.
-        return "it contains a line break (written as \\n in quotes, or a line of a block); write it on one line"
+        return M.WHY_LINE_BREAK()
     return None

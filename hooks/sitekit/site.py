@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import docs_tree, footnote_ids, i18n, invisible, output_paths, sanitize
+from . import messages as M
 from .checks import Citations, check_site
 from .corpus import Page, read_pages
 from .datasets import DATASETS
@@ -52,12 +53,12 @@ def _abbreviations(path: Path, shown: str) -> tuple[str, list[Problem]]:
             continue
         m = ABBREVIATION.fullmatch(line.rstrip())
         if not m:
-            problems.append(Problem(shown, number, "each line must be an abbreviation: *[NIS]: National Intelligence Service (South Korea)"))
+            problems.append(M.NOT_AN_ABBREVIATION.at(shown, number))
             continue
         for part in m.groups():
-            why = "it cites a source" if footnote_ids.CITATION.search(part) else sanitize.plain_text_problem(part, in_attribute=False)
+            why = M.WHY_CITATION() if footnote_ids.CITATION.search(part) else sanitize.plain_text_problem(part, in_attribute=False)
             if why:
-                problems.append(Problem(shown, number, f"an abbreviation and its expansion must be plain text, but {why}; write the words only"))
+                problems.append(M.ABBREVIATION_NOT_PLAIN.at(shown, number, why=why))
     return text, problems
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import messages as M
 from .problems import Problem
 
 
@@ -15,9 +16,7 @@ def read_utf8(path: Path, shown: str) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         byte = data[err.start]
-        return None, Problem(
-            shown, line, f"the file is not valid UTF-8 (byte 0x{byte:02x}); save it with UTF-8 encoding"
-        )
+        return None, M.NOT_UTF8.at(shown, line, byte=byte)
     if text.startswith("\ufeff"):
         text = text[1:]
     # Universal newlines, as MkDocs reads pages: a file saved with CR only is still lines.

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import i18n
+from . import messages as M
 from .datafields import Fields, hint, load_list
 from .places_data import place_ids
 from .problems import Problem
@@ -65,9 +66,9 @@ def _event(
     place = f.text("place") if "place" in node else None
     if place is not None and place not in (places or set()):
         if places is None:
-            f.add("place", f'unknown place "{place}": docs/places.yml is missing; create it or remove "place"')
+            f.add("place", M.NO_PLACES_FILE, place=place)
         else:
-            f.add("place", f'unknown place "{place}" ({hint(place, places, "add it to docs/places.yml or correct the id")})')
+            f.add("place", M.UNKNOWN_PLACE, place=place, hint=hint(place, places, M.ADD_PLACE()))
     ids = f.sources("sources", sources)
     if not f.ok or None in (date, theme, *text.values(), ids):
         return None, problems
@@ -89,8 +90,7 @@ def load_timeline(path: Path, shown: str, sources: dict[str, Source], today: dt.
             continue
         line = line_of(node, "date")
         if events and out_of_order(events[-1].date, event.date):
-            message = f"{event.date} comes after {events[-1].date} (line {last_line}); keep the events oldest first"
-            problems.append(Problem(shown, line, message))
+            problems.append(M.OUT_OF_ORDER.at(shown, line, date=event.date, before=events[-1].date, line=last_line))
         events.append(event)
         last_line = line
     return events, problems

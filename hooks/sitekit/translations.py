@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from . import i18n
+from . import messages as M
 from .corpus import FRONT_MATTER
 from .problems import Problem
 from .yamlfiles import as_day
@@ -65,13 +66,8 @@ class Behind:
 
     def problem(self) -> Problem:
         """The line the build prints (as information, not as an error)."""
-        when = f"on {self.other_updated.isoformat()}" if self.other_updated else "(no updated: date)"
-        return Problem(
-            self.shown,
-            1,
-            f"translation behind {self.other_shown}, which changed {when} after the last sync; "
-            f"update this page, then run make sync-translation NAME={self.name}",
-        )
+        when = M.ON_DATE(date=self.other_updated.isoformat()) if self.other_updated else M.NO_UPDATED_DATE()
+        return M.TRANSLATION_BEHIND.at(self.shown, 1, other=self.other_shown, when=when, name=self.name)
 
 
 def read_meta(text: str) -> dict[str, Any]:
@@ -100,14 +96,7 @@ def compare(pages: dict[tuple[str, str], Any]) -> tuple[list[Behind], list[Probl
             continue  # a missing counterpart is the citation checks' error, not ours
         recorded = page.meta.get(HASH_KEY)
         if not isinstance(recorded, str) or not HASH_RE.fullmatch(recorded) or as_day(page.meta.get(DATE_KEY)) is None:
-            unrecorded.append(
-                Problem(
-                    page.shown,
-                    1,
-                    'no translation record (translation_of: "<hash>" and updated: YYYY-MM-DD); '
-                    f"run make sync-translation NAME={rel.removesuffix('.md')} once both languages match",
-                )
-            )
+            unrecorded.append(M.NO_TRANSLATION_RECORD.at(page.shown, 1, name=rel.removesuffix(".md")))
             continue
         if body_hash(twin.text) != recorded:
             behind.append(Behind(locale, rel, page.shown, twin.shown, as_day(twin.meta.get(DATE_KEY))))

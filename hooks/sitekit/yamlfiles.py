@@ -12,6 +12,7 @@ size limit, deep nesting, anchors and aliases (an alias bomb exhausts memory), e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 import yaml
 
 from . import invisible
+from . import messages as M
 from .problems import Problem
 from .textfiles import read_utf8
 
@@ -52,6 +54,10 @@ class LineList(list):
 class Refused(yaml.MarkedYAMLError):
     """Valid YAML that our files do not accept (duplicate key, key that is not a name)."""
 
+    def __init__(self, message: M.Message, mark: yaml.Mark, **fields: object) -> None:
+        super().__init__(problem=message.text_of(**fields), problem_mark=mark)
+        self.message, self.fields = message, fields
+
 
 class StrictLoader(Loader):
     """Safe loading with line numbers, no duplicate keys, decimal numbers only, dates as text."""
@@ -62,10 +68,10 @@ def _mapping(loader: StrictLoader, node: yaml.MappingNode) -> LineDict:
     result.line, result.key_lines = node.start_mark.line + 1, {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise Refused(problem="a key must be a plain name, not a list or a mapping", problem_mark=key_node.start_mark)
+            raise Refused(M.YAML_KEY_NOT_NAME, key_node.start_mark)
         key = key_node.value  # as written: a field name is text, whatever it looks like
         if key in result:
-            raise Refused(problem=f'duplicate key "{key}" in one entry; keep only one', problem_mark=key_node.start_mark)
+            raise Refused(M.YAML_DUPLICATE_KEY, key_node.start_mark, key=key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -80,7 +86,7 @@ def _sequence(loader: StrictLoader, node: yaml.SequenceNode) -> LineList:
 def _integer(loader: StrictLoader, node: yaml.ScalarNode) -> int:
     # Python refuses to print an int of more than 4,300 digits; no figure here needs 19.
     if len(node.value.lstrip("+-")) > 18:
-        raise Refused(problem="a number of more than 18 digits; check the figure", problem_mark=node.start_mark)
+        raise Refused(M.YAML_NUMBER_TOO_LONG, node.start_mark)
     return int(node.value)
 
 
@@ -93,8 +99,7 @@ def _text(loader: StrictLoader, node: yaml.ScalarNode) -> str:
     value = loader.construct_scalar(node)
     bad = UNCARRIED.search(value)
     if bad:
-        raise Refused(problem=f"the text holds the control character U+{ord(bad.group()):04X} (written as an escape); delete it",
-                      problem_mark=node.start_mark)
+        raise Refused(M.YAML_ESCAPED_CONTROL, node.start_mark, code=ord(bad.group()))
     return value
 
 
@@ -112,18 +117,18 @@ for _tag, _pattern, _first in (
     StrictLoader.add_implicit_resolver(_tag, _pattern, list(_first))
 
 
-def _refusal(event: yaml.Event, depth: int) -> str | None:
+def _refusal(event: yaml.Event, depth: int, shown: str) -> Problem | None:
     """Why an event of the parser's stream is refused, if it is."""
+    line = event.start_mark.line + 1
     if isinstance(event, yaml.AliasEvent):
-        return "YAML aliases (*name) are not allowed; write the value out in full"
+        return M.YAML_ALIAS.at(shown, line)
     if getattr(event, "anchor", None):
-        return "YAML anchors (&name) are not allowed; write the value out in full"
+        return M.YAML_ANCHOR.at(shown, line)
     tag = getattr(event, "tag", None)
     if tag not in (None, "!"):
-        tag = tag.replace("tag:yaml.org,2002:", "!!")
-        return f"explicit YAML tags ({tag}) are not allowed; write the value plainly, quoted if it is text"
+        return M.YAML_TAG.at(shown, line, tag=tag.replace("tag:yaml.org,2002:", "!!"))
     if depth > MAX_DEPTH:
-        return f"the data nest more than {MAX_DEPTH} levels deep; entries are lists of fields, check the indentation"
+        return M.YAML_TOO_DEEP.at(shown, line, levels=MAX_DEPTH)
     return None
 
 
@@ -139,9 +144,9 @@ def _screen(text: str, shown: str) -> list[Problem]:
             depth += 1
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-        why = _refusal(event, depth)
-        if why:
-            return [Problem(shown, event.start_mark.line + 1, why)]
+        refused = _refusal(event, depth, shown)
+        if refused:
+            return [refused]
     return list(controls.values())
 
 
@@ -166,24 +171,23 @@ def _error_line(err: yaml.MarkedYAMLError, first_line: int) -> int:
 def parse(text: str, shown: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
     """Parse YAML text whose first line is line `first_line` of `shown`; problems name that file."""
     if len(text.encode("utf-8")) > MAX_BYTES:
-        return None, [Problem(shown, first_line, (f"the file is larger than {MAX_BYTES // 1_000_000} MB; "
-            "a data file this large is not expected, split it"))]
+        return None, [M.YAML_FILE_TOO_LARGE.at(shown, first_line, mb=MAX_BYTES // 1_000_000)]
     try:
         found = _screen(text, shown)
         if found:
-            return None, [Problem(p.path, p.line + first_line - 1, p.message) for p in found]
+            return None, [dataclasses.replace(p, line=p.line + first_line - 1) for p in found]
         return yaml.load(text, Loader=StrictLoader), []
     except Refused as err:
-        return None, [Problem(shown, err.problem_mark.line + first_line, str(err.problem))]
+        return None, [err.message.at(shown, err.problem_mark.line + first_line, **err.fields)]
     except yaml.reader.ReaderError as err:
         line = text[: err.position].count("\n") + first_line
         code = ord(err.character) if isinstance(err.character, str) else err.character
-        return None, [Problem(shown, line, f"the file contains the control character U+{code:04X}, which YAML does not allow; delete it")]
+        return None, [M.YAML_CONTROL_CHARACTER.at(shown, line, code=code)]
     except yaml.MarkedYAMLError as err:
         what = (err.problem or err.context or "syntax error").strip()
-        return None, [Problem(shown, _error_line(err, first_line), f"invalid YAML: {what}; check indentation and quoting")]
+        return None, [M.YAML_INVALID.at(shown, _error_line(err, first_line), what=what)]
     except (yaml.YAMLError, RecursionError, MemoryError):
-        return None, [Problem(shown, first_line, "invalid YAML; check indentation and quoting")]
+        return None, [M.YAML_INVALID_NOWHERE.at(shown, first_line)]
 
 
 def load(path: Path, shown: str) -> tuple[Any, list[Problem]]:
