@@ -19,10 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from sitekit import checks, docs_tree, footnote_ids, i18n, mdx, render, state
-from sitekit.prerender import render_views
+from sitekit import checks, footnote_ids, i18n, mdx, render, state
 from sitekit.problems import abort_if_any
-from sitekit.site import check, collect
+from sitekit.site import validate
 
 
 # The site's extensions (sitekit.mdx) join the Markdown extensions of every page MkDocs converts.
@@ -68,7 +67,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if checked is not None:  # every page is; the 404 page is a template, not a page
         view = mdx.recorder_of(config.markdown_extensions).view
         view.html = html
-        abort_if_any(checks.rendered_problems(dataclasses.replace(checked, view=view), site.sources, site.invalid))
+        abort_if_any(checks.rendered_problems(dataclasses.replace(checked, view=view), site.known))
         shipped = Counter({label: n for label, n in view.cited.items() if label in site.sources})
         if shipped != site.cites.per_page.get(key, Counter()):
             raise PluginError(f"{checked.shown}: MkDocs' conversion cites {dict(shipped)}, the checks' conversion "
@@ -79,13 +78,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def _validate(config: MkDocsConfig, files: Files) -> None:
     """Read and check everything, render every page for the checks, stop on any problem."""
     root = Path(config.config_file_path).parent
-    build = state.BUILD
-    build.env = render.install_filters(config.theme.get_env())
-    theme_dirs = [Path(folder) for folder in config.theme.dirs]
-    build.site, problems = collect(Path(config.docs_dir), root, list(config.extra_javascript), theme_dirs)
-    build.site.site_dir = Path(config.site_dir)
-    problems += docs_tree.check_nav(Path(config.config_file_path), root, config.nav, set(build.site.pages), i18n.locales())
-    if state.SITE.sources or not problems:
-        render_views(state.SITE, config.markdown_extensions, config.mdx_configs, files)
-        problems += check(state.SITE)
+    state.BUILD.env = render.install_filters(config.theme.get_env())
+    problems = validate(
+        Path(config.docs_dir), root, (config.markdown_extensions, config.mdx_configs), scripts=list(config.extra_javascript),
+        theme_dirs=[Path(folder) for folder in config.theme.dirs], files=files, nav=config.nav, config_file=Path(config.config_file_path),
+    )
+    state.SITE.site_dir = Path(config.site_dir)
     abort_if_any(problems)

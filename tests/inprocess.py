@@ -21,9 +21,8 @@ import map  # noqa: E402, F401
 import sources_page  # noqa: E402, F401
 import timeline  # noqa: E402, F401
 from sitekit import render, state  # noqa: E402
-from sitekit.prerender import render_views  # noqa: E402
 from sitekit.problems import Problem  # noqa: E402
-from sitekit.site import Site, check, collect  # noqa: E402
+from sitekit.site import Site, validate  # noqa: E402
 
 
 @lru_cache(maxsize=1)
@@ -44,11 +43,7 @@ def check_tree(root: Path) -> tuple[Site, list[Problem]]:
     """Every problem the build would report for root/docs (the file tree, data and pages)."""
     build = state.start_build()
     build.env = _templates()
-    build.site, problems = collect(root / "docs", root)
-    if build.site.sources or not problems:
-        extensions, configs = markdown_settings()
-        render_views(build.site, extensions, configs)
-        problems += check(build.site)
+    problems = validate(root / "docs", root, markdown_settings())
     return build.site, problems
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +34,7 @@ class Citations:
     failed: set[str] = field(default_factory=set)  # markers whose data file exists but did not validate
 
 
-def _sourced_notes(edges: dict[str, set[str]], sources: dict[str, Source]) -> set[str]:
+def _sourced_notes(edges: dict[str, set[str]], sources: Collection[str]) -> set[str]:
     """Notes that cite a source, directly or through the notes they cite."""
     sourced: set[str] = set()
     changed = True
@@ -46,7 +47,7 @@ def _sourced_notes(edges: dict[str, set[str]], sources: dict[str, Source]) -> se
     return sourced
 
 
-def _check_notes(page: Page, sources: dict[str, Source], counts: Counter[str], problems: list[Problem]) -> None:
+def _check_notes(page: Page, sources: Collection[str], counts: Counter[str], problems: list[Problem]) -> None:
     view, src = page.view, page.source
     defined = Counter(label for label, ours in view.definitions if not ours)
     notes = {label for label in defined if label not in sources}
@@ -73,13 +74,13 @@ def _check_notes(page: Page, sources: dict[str, Source], counts: Counter[str], p
         problems.append(M.NOTE_WITHOUT_SOURCE.at(page.shown, src.definition(label), label=label))
 
 
-def check_leftovers(page: Page, sources: dict[str, Source], problems: list[Problem], invalid: set[str]) -> None:
-    """References that did not become footnotes, each with the reason Python-Markdown gives."""
+def check_leftovers(page: Page, sources: Collection[str], problems: list[Problem]) -> None:
+    """References that did not become footnotes, each with the reason Python-Markdown gives
+    (`sources`: every id the registry lists, valid or not)."""
     view, src = page.view, page.source
     known = set(sources) | {label for label, _ in view.definitions}
     for label in view.unresolved:
-        if label not in invalid:
-            problems.append(M.CITED_UNKNOWN.at(page.shown, src.ref(label), label=label, hint=hint(label, known)))
+        problems.append(M.CITED_UNKNOWN.at(page.shown, src.ref(label), label=label, hint=hint(label, known)))
     for label in view.escaped:
         line = src.find([f"\\[^{label}]", f"[\\^{label}]"], "escaped")
         problems.append(M.ESCAPED.at(page.shown, line, label=label))
@@ -141,20 +142,20 @@ def _reserved_line(page: Page, found: reserved.Reserved) -> int:
     return page.source.find(found.needles, "reserved")
 
 
-def rendered_problems(page: Page, sources: dict[str, Source], invalid: set[str]) -> list[Problem]:
+def rendered_problems(page: Page, sources: Collection[str]) -> list[Problem]:
     """The checks that read a page's HTML, for the conversion MkDocs itself makes."""
     problems = html_problems(page)
-    check_leftovers(page, sources, problems, invalid)
+    check_leftovers(page, sources, problems)
     return problems
 
 
-def _check_page(page: Page, sources: dict[str, Source], cites: Citations, problems: list[Problem], invalid: set[str]) -> None:
+def _check_page(page: Page, sources: Collection[str], cites: Citations, problems: list[Problem]) -> None:
     counts: Counter[str] = Counter()
     before = len(problems)
     view, src = page.view, page.source
     problems += html_problems(page)
     _check_notes(page, sources, counts, problems)
-    check_leftovers(page, sources, problems, invalid)
+    check_leftovers(page, sources, problems)
     for marker in view.markers:
         if marker not in cites.data and marker not in cites.failed:
             line = src.find([f"<!-- {marker} -->", marker], "marker")
@@ -197,11 +198,13 @@ def check_site(
     cites: Citations,
     invalid: set[str] = frozenset(),
 ) -> list[Problem]:
-    """Apply every page and cross-page rule; return all problems."""
+    """Apply every page and cross-page rule; return all problems. A citation of an invalid entry
+    (`invalid`) cites a listed source: the entry's own problem is the one to report."""
     problems: list[Problem] = []
+    known = set(sources) | set(invalid)
     for page in pages.values():
         if page.view is not None:
-            _check_page(page, sources, cites, problems, invalid)
+            _check_page(page, known, cites, problems)
     _check_pairs(pages, cites, problems)
     used: set[str] = set()
     for counts in cites.per_page.values():

@@ -254,8 +254,9 @@ class Fields:
             return None
         return url
 
-    def sources(self, key: str, sources: Mapping[str, object]) -> list[str] | None:
-        """A non-empty list of registry ids, each listed once."""
+    def sources(self, key: str, sources: Mapping[str, object] | None) -> list[str] | None:
+        """A non-empty list of registry ids, each listed once (any id when `sources` is None: the
+        registry could not be read, and its own problem is the one to report)."""
         value = self.node.get(key)
         if is_empty(value):
             return None
@@ -265,8 +266,8 @@ class Fields:
         ids: list[str] = []
         for index, sid in enumerate(value):
             line = line_of(value, index, line_of(self.node, key))
-            if not isinstance(sid, str) or sid not in sources:
-                self._at(line, M.SOURCE_NOT_LISTED, id=sid, hint=hint(str(sid), sources))
+            if not isinstance(sid, str) or (sources is not None and sid not in sources):
+                self._at(line, M.SOURCE_NOT_LISTED, id=sid, hint=hint(str(sid), sources or {}))
             elif sid in ids:
                 self._at(line, M.SOURCE_TWICE, id=sid)
             else:

@@ -127,8 +127,10 @@ class Registry:
     """The valid sources by id, plus the ids of entries that failed validation."""
 
     sources: dict[str, Source] = field(default_factory=dict)
-    # Citations of these ids are not reported again: the entry's own problem says what to fix.
+    # The ids of entries that failed validation: still listed sources for every citation of them
+    # (one problem, at the entry, says what to fix; the citations are not wrong).
     invalid: set[str] = field(default_factory=set)
+    read: bool = False  # False: the file is missing or is not a YAML list; nothing is known about any id
 
 
 def load_registry(path: Path, shown: str, today: dt.date | None = None) -> tuple[Registry, list[Problem]]:
@@ -139,6 +141,7 @@ def load_registry(path: Path, shown: str, today: dt.date | None = None) -> tuple
     data, problems = load_list(path, shown, "source", "id")
     if data is None:
         return registry, problems
+    registry.read = True
     sources = registry.sources
     seen: dict[str, int] = {}
     for index, node in enumerate(data):

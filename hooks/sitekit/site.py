@@ -28,6 +28,7 @@ class Site:
     docs_dir: Path
     sources: dict[str, Source] = field(default_factory=dict)
     invalid: set[str] = field(default_factory=set)  # ids of registry entries that failed validation
+    registry_read: bool = False  # False: the registry is missing or not a YAML list (its problem says so)
     pages: dict[tuple[str, str], Page] = field(default_factory=dict)
     cites: Citations = field(default_factory=Citations)
     site_dir: Path = Path("site")  # the root output folder (the i18n plugin moves config.site_dir)
@@ -40,6 +41,12 @@ class Site:
     @property
     def registry_shown(self) -> str:
         return shown_path(self.docs_dir / REGISTRY, self.root)
+
+    @property
+    def known(self) -> dict[str, Source | None]:
+        """Every id the registry lists, valid (its Source) or not (None): a citation of any of
+        them cites a listed source; an invalid entry's own problem is the one to report."""
+        return {**dict.fromkeys(self.invalid), **self.sources}
 
 
 def _abbreviations(path: Path, shown: str) -> tuple[str, list[Problem]]:
@@ -74,15 +81,16 @@ def collect(
     registry = docs_dir / REGISTRY
     loaded, found = load_registry(registry, shown_path(registry, root))
     problems += found
-    site.sources, site.invalid = loaded.sources, loaded.invalid
-    if found and not site.sources:
-        return site, problems  # without a registry every citation would be reported too
+    site.sources, site.invalid, site.registry_read = loaded.sources, loaded.invalid, loaded.read
+    # A registry that cannot be read says nothing about any id: the data files' sources are not
+    # judged (its own problem is the one to report), and the pages are read all the same.
+    known = site.known if site.registry_read else None
     for marker, dataset in DATASETS.items():
         path = docs_dir / dataset.filename
         if dataset.load is None:
             site.cites.data[marker] = site.sources
         elif path.exists():
-            data, found = dataset.load(path, shown_path(path, root), site.sources)
+            data, found = dataset.load(path, shown_path(path, root), known)
             problems += found
             if data is not None:
                 site.cites.data[marker] = data
@@ -122,3 +130,24 @@ def _published_twice(site: Site, root: Path, theme_dirs: list[Path] | None) -> l
 def check(site: Site) -> list[Problem]:
     """Every rule over the pages as Python-Markdown rendered them (page.view set by the build)."""
     return check_site(site.pages, site.sources, site.registry_shown, site.cites, site.invalid)
+
+
+def validate(
+    docs_dir: Path, root: Path, markdown: tuple[list, dict[str, Any]], *, scripts: list[str] | None = None,
+    theme_dirs: list[Path] | None = None, files: Any = None, nav: object = None, config_file: Path | None = None,
+) -> list[Problem]:
+    """The build's checks, in the build's order, for the build (hooks/citations.py) and the tests
+    alike: read everything, check the nav (when there is a config file), convert every page as
+    MkDocs will (`markdown`: its extensions and their settings) and apply every rule to it. The
+    site read is the build's (state.BUILD.site); returns every problem."""
+    from . import state
+    from .prerender import render_views  # it converts with the build's state, which imports this module
+
+    site, problems = collect(docs_dir, root, scripts, theme_dirs)
+    state.BUILD.site = site
+    if config_file is not None:
+        problems += docs_tree.check_nav(config_file, root, nav, set(site.pages), i18n.locales())
+    if site.registry_read:  # otherwise every citation would be reported too
+        render_views(site, *markdown, files)
+        problems += check(site)
+    return problems

@@ -85,8 +85,11 @@ def abbreviations(locale: str) -> str:
 
 
 def citation(source_id: str, locale: str) -> str:
-    """The rendered citation of a source, rendered once per build and language."""
+    """The rendered citation of a source, rendered once per build and language; nothing for an
+    invalid entry (a known source all the same: the build stops on the entry's own problem)."""
     site, key = BUILD.site, (source_id, locale)
+    if source_id not in site.sources:
+        return ""
     if key not in site.citations:
         site.citations[key] = render.citation(BUILD.env, site.sources[source_id], locale)
     return site.citations[key]
@@ -111,7 +114,7 @@ def expand(marker: str, locale: str, context: dict) -> str | None:
 def page_input(locale: str, context: dict) -> PageInput:
     """What the site's Markdown extensions need to convert a page of `locale` in this build."""
     return PageInput(
-        sources=BUILD.site.sources,
+        sources=BUILD.site.known,
         citation=lambda sid: citation(sid, locale),
         expand=lambda marker: expand(marker, locale, context),
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 class PageInput:
     """What the extensions need to know about the page being converted."""
 
-    sources: Collection[str]  # the registry's ids
+    sources: Collection[str]  # the registry's ids, valid or not (an invalid entry is still a listed source)
     citation: Callable[[str], str]  # source id -> its footnote text, as HTML
     expand: Callable[[str], str | None]  # marker name -> Markdown, or None for an ordinary comment
 
