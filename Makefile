@@ -103,13 +103,13 @@ node_modules/.installed: package.json package-lock.json
 
 npm-deps: node_modules/.installed ## Install the npm test tools from package-lock.json (npm ci)
 
-# The real site, built strictly once for the tests (for the sub-path of tests/real_site.py) and
-# shared by every suite; the build's own messages go to the terminal.
+# The real site, built strictly once for the tests (for the sub-path of tests/support/real_site.py)
+# and shared by every suite; the build's own messages go to the terminal.
 TEST_SITE := .cache/test-site
 PYTEST := TEST_SITE_DIR=$(CURDIR)/$(TEST_SITE) $(BIN)/pytest
 
 test-site: $(VENV)/.test-deps
-	$(BIN)/python tests/real_site.py $(TEST_SITE)
+	PYTHONPATH=hooks:scripts:tests $(BIN)/python -m support.real_site $(TEST_SITE)
 
 # Lint (Node, one core) and the strict build (Python, one core) side by side, each one's
 # output printed whole when it ends (-O); then the tests, on both cores.
@@ -117,7 +117,7 @@ LINT_AND_BUILD = $(MAKE) --no-print-directory -j2 -O lint test-site
 
 check: $(VENV)/.test-deps node_modules/.installed ## After every edit (under a minute): lint, strict build, unit and validation tests, no browser
 	$(LINT_AND_BUILD)
-	$(PYTEST) -q -n 2 --dist loadfile --ignore=tests/browser --ignore=tests/webkit
+	$(PYTEST) -q -n 2 --dist loadfile -m "not browser and not webkit"
 
 test: $(VENV)/.test-deps browser-deps node_modules/.installed ## Before you push: lint, strict build and every test, browsers included
 	$(LINT_AND_BUILD)

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-from site_conftest import BASE_PAGES, BASE_REGISTRY  # noqa: E402
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts"), str(ROOT / "tests")]  # as pytest's pythonpath gives them
+from support.project import BASE_PAGES, BASE_REGISTRY  # noqa: E402
 
 GOOD = "根拠のある文である[^nis-2024-10-18]。"
 TWIN = "---\ntitle: Case\ndescription: d\nas_of: 2024-10-18\n---\n\n# Case\n\nA sourced sentence.[^nis-2024-10-18]\n"

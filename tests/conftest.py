@@ -1,104 +1,40 @@
-"""Throwaway sites built in tmp_path with the real hooks, templates and configuration."""
+"""The fixtures every suite shares. Built sites have three names:
+
+- `real_site`: the real site (every page of docs/), built strictly once per test run and shared
+  by every suite (support.real_site says who builds it);
+- `minimal_build`: the valid minimal site of support.project, built once per run, for tests that
+  only read it;
+- `batch`: a module's own throwaway site, carrying every case of the module, built once
+  (support.batch); `project` is a fresh minimal site for a test to break or extend.
+
+The browser and WebKit suites are marked `browser` and `webkit` (make check leaves them out).
+"""
 
 from __future__ import annotations
 
 import os
-import re
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import real_site as shared
+from support.project import Build, Project
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from site_copy import copy_site  # noqa: E402
-
-FIXTURES = Path(__file__).parent / "fixtures"
-BASE_REGISTRY = (FIXTURES / "base-sources.yml").read_text(encoding="utf-8")
+SUITE_MARKERS = {"browser": "browser", "webkit": "webkit"}
 
 
-def page(title: str, body: str, *, article: bool = True, as_of: str = "2024-10-18") -> str:
-    """A page with the front matter every page needs."""
-    meta = f"title: {title}\ndescription: {title} description\n"
-    meta += f"as_of: {as_of}\n" if article else "article: false\n"
-    return f"---\n{meta}---\n\n# {title}\n\n{body}\n"
-
-
-BASE_PAGES = {
-    "docs/ja/index.md": page("ホーム", "[出典一覧](sources.md)", article=False),
-    "docs/en/index.md": page("Home", "[Sources](sources.md)", article=False),
-    "docs/ja/sources.md": page("出典一覧", "<!-- sources -->", article=False),
-    "docs/en/sources.md": page("Sources", "<!-- sources -->", article=False),
-    "docs/ja/about.md": page("概要", "国家情報院が発表した[^nis-2024-10-18]。ロイターも伝えた[^reuters-2024-10-18]。"),
-    "docs/en/about.md": page("About", "The NIS said so.[^nis-2024-10-18] Reuters reported it.[^reuters-2024-10-18]"),
-}
-
-
-@dataclass
-class Build:
-    """The outcome of one `mkdocs build --strict` of a throwaway site."""
-
-    code: int
-    stdout: str
-    stderr: str
-    site: Path
-
-    @property
-    def problems(self) -> list[str]:
-        """The compiler-form lines (path:line: message) the build printed."""
-        # A path may hold spaces, quotes or escapes (\\u202e) when the problem is its name.
-        return [line for line in self.stderr.splitlines() if re.match(r"^[^\s:][^:]*:\d+: ", line)]
-
-
-class Project:
-    """A copy of the site's configuration, hooks and templates with its own docs/."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        copy_site(root, docs=False, nav=False)
-        self.write("docs/sources.yml", BASE_REGISTRY)
-        for path, text in BASE_PAGES.items():
-            self.write(path, text)
-
-    def write(self, rel: str, text: str | bytes) -> Path:
-        path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
-
-    def fixture(self, rel: str, name: str) -> Path:
-        """Put a fixture file (named after the defect it contains) in place of `rel`."""
-        return self.write(rel, (FIXTURES / name).read_bytes())
-
-    def remove(self, rel: str) -> None:
-        (self.root / rel).unlink()
-
-    def build(self) -> Build:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
-        proc = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict"],
-            cwd=self.root,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        return Build(proc.returncode, proc.stdout, proc.stderr, self.root / "site")
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A suite's marker from its folder: tests/browser/* are `browser`, tests/webkit/* `webkit`.
+    for item in items:
+        folder = Path(item.fspath).parent.name
+        if folder in SUITE_MARKERS:
+            item.add_marker(SUITE_MARKERS[folder])
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site (docs/ as it is), built strictly once per test run for real_site.SITE_URL
     and shared by every suite: the reader-side tests read it, the browser tests serve it
-    (tests/real_site.py says who builds it; under pytest-xdist one worker does)."""
-    import real_site as shared
-
+    (support.real_site says who builds it; under pytest-xdist one worker does)."""
     workdir = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         workdir = workdir.parent  # the run's base directory, the same for every worker
@@ -109,7 +45,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def minimal_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The valid minimal site of `project`, unchanged, built once per session for the tests
     that only read it (never write into its folder)."""
     return Project(tmp_path_factory.mktemp("base-site")).build()

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date
-from reader_site import SITE_URL, built_sample, page
-from site_conftest import ROOT
+from support.html import read_page
+from support.project import ROOT
+from support.real_site import SITE_URL
 
 DOCS = ROOT / "docs"
 SITE_NAME = {"ja": "北朝鮮のロシア派兵と露朝軍事協力", "en": "North Korean troops in Russia and Russia–North Korea military cooperation"}
@@ -33,11 +34,6 @@ def _path(lang: str, name: str) -> str:
     return ("" if lang == "ja" else "en/") + ("" if name == "index" else f"{name}/")
 
 
-@pytest.fixture(scope="module")
-def site() -> Path:
-    return built_sample()
-
-
 def _citations(site: Path, lang: str, name: str) -> dict[str, str]:
     html = (site / _path(lang, name) / "index.html").read_text(encoding="utf-8")
     block = re.search(r'<details class="cite-block cite-page".*?</details>', html, re.S)
@@ -47,8 +43,8 @@ def _citations(site: Path, lang: str, name: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=IDS)
-def test_citation_names_title_site_date_url_and_leaves_a_slot_for_the_access_date(site, lang, name):
-    cites = _citations(site, lang, name)
+def test_citation_names_title_site_date_url_and_leaves_a_slot_for_the_access_date(real_site, lang, name):
+    cites = _citations(real_site, lang, name)
     title, (year, month, day) = _heading(lang, name), _meta(lang, name, "updated").split("-")
     url = SITE_URL + _path(lang, name)
     if lang == "ja":
@@ -61,23 +57,23 @@ def test_citation_names_title_site_date_url_and_leaves_a_slot_for_the_access_dat
         assert cites["chicago"] == f"“{title}.” {SITE_NAME['en']}. Last modified {long}, {year}. Accessed Month Day, Year. {url}."
 
 
-def test_the_citation_block_sits_right_under_the_as_of_line(site):
-    html = (site / "treaty" / "index.html").read_text(encoding="utf-8")
+def test_the_citation_block_sits_right_under_the_as_of_line(real_site):
+    html = (real_site / "treaty" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<p class="page-as-of".*?</p>\s*<details class="cite-block cite-page"', html, re.S)
-    assert '<details class="cite-block' not in (site / "about" / "index.html").read_text(encoding="utf-8")  # not an article
+    assert '<details class="cite-block' not in (real_site / "about" / "index.html").read_text(encoding="utf-8")  # not an article
 
 
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=IDS)
-def test_the_download_links_name_the_files_beside_the_page(site, lang, name):
+def test_the_download_links_name_the_files_beside_the_page(real_site, lang, name):
     # What the files say, read by the programs that import them: tests/test_citation_clients.py.
-    links = page(site, _path(lang, name)).find("a")
+    links = read_page(real_site, _path(lang, name)).find("a")
     found = {a["href"]: (a["download"], a["type"]) for a in links if "download" in a and a["href"].startswith("cite.")}
     assert found == {
         "cite.bib": (f"nk-russia-{name}-{lang}.bib", "application/x-bibtex"),
         "cite.ris": (f"nk-russia-{name}-{lang}.ris", "application/x-research-info-systems"),
         "cite.json": (f"nk-russia-{name}-{lang}.json", "application/vnd.citationstyles.csl+json"),
     }
-    assert all((site / _path(lang, name) / href).is_file() for href in found)
+    assert all((real_site / _path(lang, name) / href).is_file() for href in found)
 
 
 DATA = [("estimates", "estimates.csv · estimates.json"), ("timeline", "timeline.json"), ("sources", "sources.json")]
@@ -85,8 +81,8 @@ DATA = [("estimates", "estimates.csv · estimates.json"), ("timeline", "timeline
 
 @pytest.mark.parametrize(("name", "files"), DATA)
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_data_downloads_say_how_to_cite_them_and_their_licence(site, lang, name, files):
-    html = (site / _path(lang, name) / "index.html").read_text(encoding="utf-8")
+def test_data_downloads_say_how_to_cite_them_and_their_licence(real_site, lang, name, files):
+    html = (real_site / _path(lang, name) / "index.html").read_text(encoding="utf-8")
     block = re.search(r'<details class="cite-block cite-data".*?</details>', html, re.S)
     assert block, "no 'cite these data' block"
     text = re.sub(r"<[^>]+>", "", block.group(0))

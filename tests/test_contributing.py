@@ -6,17 +6,15 @@ reports is made from it (sitekit.problems refuses any other)."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
+from sitekit import messages, sanitize
+from sitekit.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDES = {locale: ROOT / "docs" / locale / "contributing.md" for locale in ("ja", "en")}
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from sitekit import messages, sanitize  # noqa: E402
-from sitekit.problems import Problem  # noqa: E402
 
 # An entry: the code and the message as a term of a definition list, with the code's anchor,
 # then its explanation (cause and fix) as the definition.

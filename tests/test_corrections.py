@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from data_helpers import unglue
-from inprocess import problem_lines
-from site_conftest import page
 from sitekit import messages as M
+from support.data_helpers import unglue
+from support.inprocess import problem_lines
+from support.project import page
 
 LOG = "docs/corrections.yml"
 CASES = {

@@ -4,9 +4,9 @@ line-numbered message; the fixture files are named after the defect they contain
 from __future__ import annotations
 
 import pytest
-from data_helpers import PLACES, add_data
-from inprocess import problem_lines
 from sitekit import messages as M
+from support.data_helpers import PLACES, add_data
+from support.inprocess import problem_lines
 
 CASES = {
     "timeline-not-a-list.yml": [("docs/timeline.yml:1: " + M.FILE_NOT_LIST(what="event", first="date"))],

@@ -5,16 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-
-from sitekit import chart, dates, geo, render  # noqa: E402
-from sitekit.figures import cited, en_number, figure, ja_number  # noqa: E402
-from sitekit.timeline_data import out_of_order  # noqa: E402
+from sitekit import chart, dates, geo, render
+from sitekit.figures import cited, en_number, figure, ja_number
+from sitekit.timeline_data import out_of_order
 
 
 @pytest.mark.parametrize(

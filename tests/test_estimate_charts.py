@@ -8,22 +8,19 @@ import csv
 import io
 import json
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import estimates as estimates_hook
 import pytest
 import yaml
-from reader_site import built_sample
+from sitekit import chart, dates, render
+from sitekit.estimates_data import COUNTS, ESTIMATORS, FITS, load_estimates
+from sitekit.placement import overlaps
+from sitekit.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-import estimates as estimates_hook  # noqa: E402
-from sitekit import chart, dates, render  # noqa: E402
-from sitekit.estimates_data import COUNTS, ESTIMATORS, FITS, load_estimates  # noqa: E402
-from sitekit.placement import overlaps  # noqa: E402
-from sitekit.registry import load_registry  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
 DATA = ROOT / "docs" / "estimates.yml"
@@ -44,11 +41,6 @@ def estimates():
     loaded, problems = load_estimates(DATA, "docs/estimates.yml", sources)
     assert not problems, "\n".join(map(str, problems))
     return loaded
-
-
-@pytest.fixture(scope="module")
-def site() -> Path:
-    return built_sample()
 
 
 def _charts(site: Path, locale: str) -> list[tuple[ET.Element, str]]:
@@ -94,8 +86,8 @@ def test_the_issue_rows_are_classified_as_what_they_count(estimates):
 
 
 @pytest.mark.parametrize("locale", sorted(LOCALES))
-def test_no_line_joins_two_estimators_or_two_kinds_of_count(site, locale):
-    charts = _charts(site, locale)
+def test_no_line_joins_two_estimators_or_two_kinds_of_count(real_site, locale):
+    charts = _charts(real_site, locale)
     assert len(charts) == len(estimates_hook.CHARTS)
     for svg, _ in charts:
         groups = [g for g in svg.iter(f"{SVG}g") if g.get("data-by")]
@@ -115,9 +107,9 @@ def test_no_line_joins_two_estimators_or_two_kinds_of_count(site, locale):
 
 
 @pytest.mark.parametrize("locale", sorted(LOCALES))
-def test_each_chart_draws_exactly_the_figures_of_its_kind(site, locale, estimates):
+def test_each_chart_draws_exactly_the_figures_of_its_kind(real_site, locale, estimates):
     words = render.labels()[locale]
-    for (svg, _), (key, (measures, counts)) in zip(_charts(site, locale), estimates_hook.CHARTS.items(), strict=True):
+    for (svg, _), (key, (measures, counts)) in zip(_charts(real_site, locale), estimates_hook.CHARTS.items(), strict=True):
         expected = sorted((e.estimator, e.as_of) for e in estimates if e.measure in measures and e.counts == counts)
         drawn = []
         for group in (g for g in svg.iter(f"{SVG}g") if g.get("data-by")):
@@ -130,9 +122,9 @@ def test_each_chart_draws_exactly_the_figures_of_its_kind(site, locale, estimate
 
 
 @pytest.mark.parametrize("locale", sorted(LOCALES))
-def test_each_chart_names_its_estimators_in_the_legend(site, locale):
+def test_each_chart_names_its_estimators_in_the_legend(real_site, locale):
     words = render.labels()[locale]
-    charts = _charts(site, locale)
+    charts = _charts(real_site, locale)
     assert len(charts) == len(estimates_hook.CHARTS)
     for svg, figure in charts:
         series = [g.get("data-by") for g in svg.iter(f"{SVG}g") if g.get("data-by")]
@@ -145,8 +137,8 @@ def test_each_chart_names_its_estimators_in_the_legend(site, locale):
         assert all(words["estimators"][by] in desc for by in series)  # the text alternative names them too
 
 
-def test_the_killed_chart_keeps_north_koreas_own_figure_apart_from_the_nis(site):
-    svgs = {svg.get("aria-labelledby").split()[0]: svg for svg, _ in _charts(site, "en")}
+def test_the_killed_chart_keeps_north_koreas_own_figure_apart_from_the_nis(real_site):
+    svgs = {svg.get("aria-labelledby").split()[0]: svg for svg, _ in _charts(real_site, "en")}
     killed = svgs["chart-killed-title"]
     groups = {g.get("data-by"): g for g in killed.iter(f"{SVG}g") if g.get("data-by")}
     assert set(groups) == {"nis", "dprk"}
@@ -189,9 +181,9 @@ def test_every_mark_stands_at_its_date(estimates, locale):
                     assert a.x < b.x, f"{key}: {a.text} is drawn after {b.text}, a later figure"
 
 
-def test_downloads_carry_counts_and_estimator_for_every_row(site, rows):
-    table = list(csv.DictReader(io.StringIO((site / "estimates.csv").read_text(encoding="utf-8"))))
+def test_downloads_carry_counts_and_estimator_for_every_row(real_site, rows):
+    table = list(csv.DictReader(io.StringIO((real_site / "estimates.csv").read_text(encoding="utf-8"))))
     assert [(r["counts"], r["estimator"]) for r in table] == [(r["counts"], r["estimator"]) for r in rows]
-    download = json.loads((site / "estimates.json").read_text(encoding="utf-8"))
+    download = json.loads((real_site / "estimates.json").read_text(encoding="utf-8"))
     assert download["counts"] == list(COUNTS) and sorted(download["estimators"]) == sorted(ESTIMATORS)
     assert [(e["counts"], e["estimator"]) for e in download["estimates"]] == [(r["counts"], r["estimator"]) for r in rows]

@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
-from reader_site import SITE_URL, built_sample, page
-from site_conftest import ROOT
-from site_conftest import page as md_page
-
-sys.path.insert(0, str(ROOT / "hooks"))
 from sitekit import messages as M
-from sitekit.corrections_data import Correction  # noqa: E402
-from sitekit.feed_entries import atom, entries  # noqa: E402
-from sitekit.page_record import PageRecord  # noqa: E402
+from sitekit.corrections_data import Correction
+from sitekit.feed_entries import atom, entries
+from sitekit.page_record import PageRecord
+from support.html import read_page
+from support.project import ROOT
+from support.project import page as md_page
+from support.real_site import SITE_URL
 
 FEEDS = {"ja": "feed.xml", "en": "en/feed.xml"}
 FRONT = "---\n"
@@ -37,14 +35,9 @@ def _parse(path: Path) -> feedparser.FeedParserDict:
     return feed
 
 
-@pytest.fixture(scope="module")
-def site() -> Path:
-    return built_sample()
-
-
 @pytest.mark.parametrize("lang", FEEDS)
-def test_feed_lists_the_last_update_of_every_page(site, lang):
-    feed = _parse(site / FEEDS[lang])
+def test_feed_lists_the_last_update_of_every_page(real_site, lang):
+    feed = _parse(real_site / FEEDS[lang])
     assert feed.feed.language == lang and feed.feed.id == SITE_URL + FEEDS[lang]
     updates = {e.link: e for e in feed.entries if any(t.term == "update" for t in e.tags)}
     docs = sorted((ROOT / "docs" / lang).glob("*.md"))
@@ -65,25 +58,25 @@ def test_feed_lists_the_last_update_of_every_page(site, lang):
 
 
 @pytest.mark.parametrize("lang", FEEDS)
-def test_feed_entries_are_newest_first_and_the_feed_is_as_new_as_its_newest(site, lang):
-    feed = _parse(site / FEEDS[lang])
+def test_feed_entries_are_newest_first_and_the_feed_is_as_new_as_its_newest(real_site, lang):
+    feed = _parse(real_site / FEEDS[lang])
     dates = [e.updated_parsed for e in feed.entries]
     assert dates == sorted(dates, reverse=True)
     assert feed.feed.updated_parsed == dates[0]
 
 
 @pytest.mark.parametrize(("path", "lang"), [("treaty/", "ja"), ("en/treaty/", "en"), ("", "ja"), ("en/", "en")])
-def test_every_page_links_its_languages_feed_in_head(site, path, lang):
-    links = page(site, path).find("link", rel="alternate", type="application/atom+xml")
+def test_every_page_links_its_languages_feed_in_head(real_site, path, lang):
+    links = read_page(real_site, path).find("link", rel="alternate", type="application/atom+xml")
     assert len(links) == 1 and "hreflang" not in links[0]  # hreflang alternates are the page's language versions
-    target = (site / path / links[0]["href"]).resolve()
-    assert target == (site / FEEDS[lang]).resolve() and target.is_file()
+    target = (real_site / path / links[0]["href"]).resolve()
+    assert target == (real_site / FEEDS[lang]).resolve() and target.is_file()
 
 
 @pytest.mark.parametrize(("path", "lang"), [("corrections/", "ja"), ("en/corrections/", "en")])
-def test_corrections_page_links_the_feed_in_its_text(site, path, lang):
-    links = page(site, path).find("a", type="application/atom+xml")
-    assert links and (site / path / links[0]["href"]).resolve() == (site / FEEDS[lang]).resolve()
+def test_corrections_page_links_the_feed_in_its_text(real_site, path, lang):
+    links = read_page(real_site, path).find("a", type="application/atom+xml")
+    assert links and (real_site / path / links[0]["href"]).resolve() == (real_site / FEEDS[lang]).resolve()
 
 
 def test_a_correction_is_an_entry_with_its_text_in_each_language(project):
@@ -123,16 +116,16 @@ def test_change_that_is_not_text_stops_the_build(project):
 
 
 @pytest.mark.parametrize("lang", FEEDS)
-def test_every_entry_of_a_feed_has_its_own_title(site, lang):
+def test_every_entry_of_a_feed_has_its_own_title(real_site, lang):
     # Several corrections of one page on one day are usual: each title says which correction it is.
-    titles = [e.title for e in _parse(site / FEEDS[lang]).entries]
+    titles = [e.title for e in _parse(real_site / FEEDS[lang]).entries]
     assert len(titles) == len(set(titles))
 
 
 @pytest.mark.parametrize("lang", FEEDS)
-def test_correction_entries_are_identified_by_their_id_in_the_log(site, lang):
+def test_correction_entries_are_identified_by_their_id_in_the_log(real_site, lang):
     log = yaml.safe_load((ROOT / "docs" / "corrections.yml").read_text(encoding="utf-8"))
-    feed = _parse(site / FEEDS[lang])
+    feed = _parse(real_site / FEEDS[lang])
     found = {e.id: e.summary for e in feed.entries if any(t.term == "correction" for t in e.tags)}
     prefix = SITE_URL + ("" if lang == "ja" else "en/")
     assert found == {f"{prefix}{c['page'].removesuffix('.md')}/#correction-{c['id']}": c[lang] for c in log}

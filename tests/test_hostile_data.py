@@ -10,10 +10,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from batch import run
-from data_helpers import DATA, add_data
-from site_conftest import BASE_REGISTRY, Project
 from sitekit import messages as M
+from support.batch import run
+from support.data_helpers import DATA, add_data
+from support.project import BASE_REGISTRY, Project
 
 
 def source(sid: str, **fields: str) -> str:

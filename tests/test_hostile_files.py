@@ -4,9 +4,9 @@ files. Every case is refused with its file, line and fix, in one batch build."""
 from __future__ import annotations
 
 import pytest
-from batch import GOOD, GOOD_EN, run
-from site_conftest import Project, page
 from sitekit import messages as M
+from support.batch import GOOD, GOOD_EN, run
+from support.project import Project, page
 
 PLAIN, HTML, QUOTE = M.FRONT_MATTER_NOT_PLAIN, M.WHY_HTML(), M.WHY_QUOTE()
 KEYS = "title, description, as_of, article, translation_of, published, updated, change"

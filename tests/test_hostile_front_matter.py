@@ -8,10 +8,10 @@ check, has its own."""
 from __future__ import annotations
 
 import pytest
-from batch import GOOD, GOOD_EN
-from inprocess import problem_lines
-from site_conftest import BASE_REGISTRY, Project, page
 from sitekit import messages as M
+from support.batch import GOOD, GOOD_EN
+from support.inprocess import problem_lines
+from support.project import BASE_REGISTRY, Project, page
 from test_hostile_data import source
 
 

@@ -8,9 +8,9 @@ only the outcome is asserted, never a time."""
 from __future__ import annotations
 
 import pytest
-from batch import FIRST, add_case_page, run
-from site_conftest import Project
 from sitekit import messages as M
+from support.batch import FIRST, add_case_page, run
+from support.project import Project
 
 L = FIRST
 UNCITED = M.UNCITED_PARAGRAPH()

@@ -11,11 +11,11 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from batch import FIRST, GOOD, GOOD_EN, add_case_page, run
-from data_helpers import DATA, add_data
-from inprocess import problem_lines
-from site_conftest import BASE_REGISTRY, Project, page
 from sitekit import messages as M
+from support.batch import FIRST, GOOD, GOOD_EN, add_case_page, run
+from support.data_helpers import DATA, add_data
+from support.inprocess import problem_lines
+from support.project import BASE_REGISTRY, Project, page
 from test_hostile_data import correction, estimate, event, place, source
 
 L = FIRST

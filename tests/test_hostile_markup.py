@@ -8,9 +8,9 @@ tests/test_hostile_lookalikes.py."""
 from __future__ import annotations
 
 import pytest
-from batch import FIRST, add_case_page, run
-from site_conftest import Project
 from sitekit import messages as M
+from support.batch import FIRST, add_case_page, run
+from support.project import Project
 
 L = FIRST
 NIS = "[^nis-2024-10-18]"

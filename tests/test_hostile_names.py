@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch import GOOD, GOOD_EN
-from inprocess import problem_lines
-from site_conftest import Project, page
 from sitekit import messages as M
+from support.batch import GOOD, GOOD_EN
+from support.inprocess import problem_lines
+from support.project import Project, page
 
 NAME, FOLDER = M.PAGE_NAME, M.PAGE_IN_SUBFOLDER
 

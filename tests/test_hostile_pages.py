@@ -9,9 +9,9 @@ and comment tricks; elements that fetch from another host; citations that would 
 from __future__ import annotations
 
 import pytest
-from batch import FIRST, add_case_page, run
-from site_conftest import Project
 from sitekit import messages as M
+from support.batch import FIRST, add_case_page, run
+from support.project import Project
 
 L = FIRST
 NOT_ALLOWED, HANDLER, LINK, FETCH = M.ELEMENT_NOT_ALLOWED, M.EVENT_HANDLER, M.LINK_NOT_ALLOWED, M.LOADS_FROM_ELSEWHERE

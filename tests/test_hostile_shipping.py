@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from batch import GOOD, GOOD_EN
-from data_helpers import DATA, add_data, article, read
-from inprocess import problem_lines
-from site_conftest import Project, page
 from sitekit import messages as M
+from support.batch import GOOD, GOOD_EN
+from support.data_helpers import DATA, add_data, article, read
+from support.inprocess import problem_lines
+from support.project import Project, page
 
 # by (in both languages) -> how its table cell shows it
 BY = {
@@ -32,7 +32,7 @@ def _estimates() -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def batch(tmp_path_factory):
     project = Project(tmp_path_factory.mktemp("hostile-shipping"))
     add_data(project, "estimates")
     project.write("docs/estimates.yml", _estimates())
@@ -50,15 +50,15 @@ def _rows(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("by", sorted(BY))
-def test_an_estimates_row_keeps_its_six_cells_and_its_citations(built, by):
+def test_an_estimates_row_keeps_its_six_cells_and_its_citations(batch, by):
     for rel in ("estimates/index.html", "en/estimates/index.html"):
-        rows = [row for row in _rows(read(built, rel)) if f"<td>{BY[by]}</td>" in row]
-        assert len(rows) == 1, (rel, _rows(read(built, rel)))
+        rows = [row for row in _rows(read(batch, rel)) if f"<td>{BY[by]}</td>" in row]
+        assert len(rows) == 1, (rel, _rows(read(batch, rel)))
         assert rows[0].count("<td") == 6 and re.search(r'<td><sup id="fnref\d*:', rows[0]), rows[0]
 
 
-def test_an_abbreviation_defined_in_plain_words_on_a_page_works(built):
-    assert '<abbr title="Security Service of Ukraine">SBU</abbr>' in read(built, "en/about/index.html")
+def test_an_abbreviation_defined_in_plain_words_on_a_page_works(batch):
+    assert '<abbr title="Security Service of Ukraine">SBU</abbr>' in read(batch, "en/about/index.html")
 
 
 def test_an_abbreviation_defined_with_a_citation_is_refused_at_its_line(tmp_path):

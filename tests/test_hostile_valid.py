@@ -9,9 +9,9 @@ import io
 import re
 
 import pytest
-from batch import GOOD, GOOD_EN
-from data_helpers import DATA, add_data, article, fnrefs, read
-from site_conftest import BASE_REGISTRY, Project, page
+from support.batch import GOOD, GOOD_EN
+from support.data_helpers import DATA, add_data, article, fnrefs, read
+from support.project import BASE_REGISTRY, Project, page
 
 NIS, REUTERS = "nis-2024-10-18", "reuters-2024-10-18"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6300010000050001"
@@ -41,7 +41,7 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def batch(tmp_path_factory):
     project = Project(tmp_path_factory.mktemp("hostile-valid"))
     add_data(project, "timeline", "estimates", "map")
     project.write("docs/assets/images/share.png", PNG)
@@ -63,51 +63,51 @@ def built(tmp_path_factory):
     return result.site
 
 
-def test_reference_followed_by_a_colon_is_a_citation(built):
-    assert fnrefs(read(built, "en/v-reference-followed-by-colon/index.html"))[NIS] == 1
+def test_reference_followed_by_a_colon_is_a_citation(batch):
+    assert fnrefs(read(batch, "en/v-reference-followed-by-colon/index.html"))[NIS] == 1
 
 
-def test_notes_in_lists_and_notes_citing_notes_render(built):
+def test_notes_in_lists_and_notes_citing_notes_render(batch):
     for name in ("note-defined-in-list-item", "note-cited-from-a-note"):
-        html = article(read(built, f"v-{name}/index.html"))
+        html = article(read(batch, f"v-{name}/index.html"))
         assert "[^" not in html and 'class="footnote"' in html
 
 
-def test_citations_in_code_and_comments_are_text_not_footnotes(built):
-    html = read(built, "v-citations-shown-as-code/index.html")
+def test_citations_in_code_and_comments_are_text_not_footnotes(batch):
+    html = read(batch, "v-citations-shown-as-code/index.html")
     assert fnrefs(html) == {NIS: 2}  # the claim and the inline-code line; none of the code forms
     assert f"fn:{REUTERS}" not in html
     assert f"[^{REUTERS}]" in article(html)  # shown, as code
 
 
-def test_script_in_code_is_shown_not_run(built):
-    html = article(read(built, "v-script-shown-as-code/index.html"))
+def test_script_in_code_is_shown_not_run(batch):
+    html = article(read(batch, "v-script-shown-as-code/index.html"))
     assert "<script" not in html and "&lt;script&gt;" in html and "&lt;/</span><span" in html  # indented and highlighted
 
 
-def test_marker_inside_a_fence_stays_code(built):
-    html = article(read(built, "v-marker-inside-a-fence/index.html"))
+def test_marker_inside_a_fence_stays_code(batch):
+    html = article(read(batch, "v-marker-inside-a-fence/index.html"))
     assert "&lt;!-- map --&gt;" in html and "<svg" not in html
 
 
-def test_site_image_works_from_the_english_page(built):
-    assert 'src="../../assets/images/share.png"' in read(built, "en/v-site-image-from-english/index.html")
+def test_site_image_works_from_the_english_page(batch):
+    assert 'src="../../assets/images/share.png"' in read(batch, "en/v-site-image-from-english/index.html")
 
 
-def test_quoted_date_trailing_spaces_cr_only_and_bom_pages_build(built):
+def test_quoted_date_trailing_spaces_cr_only_and_bom_pages_build(batch):
     for rel in ("v-quoted-date/index.html", "v-cr-only/index.html", "en/v-cr-only/index.html"):
-        text = article(read(built, rel))
+        text = article(read(batch, rel))
         assert "根拠のある文である" in text or "A sourced sentence." in text
 
 
-def test_registry_title_ships_as_text(built):
-    html = read(built, "about/index.html").replace("<wbr>", "")  # Japanese phrase breaks
+def test_registry_title_ships_as_text(batch):
+    html = read(batch, "about/index.html").replace("<wbr>", "")  # Japanese phrase breaks
     assert "![x](https://evil.example/x.png) *Q&amp;A*" in html
     assert "evil.example" not in re.sub(r">[^<]*<", "><", html)  # nowhere but in text
 
 
-def test_csv_cells_cannot_run_as_formulas(built):
-    rows = list(csv.reader(io.StringIO((built / "estimates.csv").read_text(encoding="utf-8-sig"))))
+def test_csv_cells_cannot_run_as_formulas(batch):
+    rows = list(csv.reader(io.StringIO((batch / "estimates.csv").read_text(encoding="utf-8-sig"))))
     cells = [cell for row in rows[1:] for cell in row[5:9]]
     assert "'=HYPERLINK(\"https://evil.example\")" in cells and "'+cmd|x" in cells
     assert not any(cell[:1] in "=+-@" for cell in cells if cell)

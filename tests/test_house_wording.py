@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
+import lint_wording
 import pytest
+from data_texts import Text, collect, front_matter_texts
+from lint_data_texts import run_textlint
+from sitekit import messages as M
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import lint_wording  # noqa: E402
-from data_texts import Text, collect, front_matter_texts  # noqa: E402
-from lint_data_texts import run_textlint  # noqa: E402
-from sitekit import messages as M  # noqa: E402
 
 TERMS = Path(__file__).parent / "fixtures" / "terminology"
 WORDING = Path(__file__).parent / "fixtures" / "wording"

@@ -9,8 +9,8 @@ hold the two outputs side by side: same lines, exit code 1, no traceback, a summ
 from __future__ import annotations
 
 import pytest
-from inprocess import problem_lines
-from site_conftest import page
+from support.inprocess import problem_lines
+from support.project import page
 
 BUILDS = {
     # A broken registry stops the checks early (every citation would be reported otherwise).

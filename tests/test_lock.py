@@ -14,12 +14,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import check_lock
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import check_lock  # noqa: E402
 
 FIX = "run `make lock` and commit the lock with the input"
 

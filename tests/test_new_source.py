@@ -57,7 +57,6 @@ def test_appends_a_valid_entry_that_the_build_accepts(repo):
         '  publisher: {ja: "BBC", en: "BBC"}\n  published: 2024-10-19\n  accessed: 2026-11-22\n'
         '  url: "https://www.bbc.com/news/articles/example"\n  language: en\n  origin: gb\n'
     )
-    sys.path.insert(0, str(ROOT / "hooks"))
     from sitekit.registry import load_registry
 
     loaded, problems = load_registry(repo / "docs/sources.yml", "docs/sources.yml")
@@ -140,7 +139,6 @@ def test_missing_arguments_without_a_terminal_are_refused(repo):
 
 
 def test_asks_for_missing_fields_in_a_terminal(repo, monkeypatch, capsys):
-    sys.path.insert(0, str(ROOT / "scripts"))
     import new_source
 
     answers = iter(["bbc-2024-10-19", "news", "Title", "BBC", "BBC", "en", "gb", "2024-10-19", "", ""])

@@ -3,9 +3,9 @@ file: each test asserts the exact, complete list of messages."""
 
 from __future__ import annotations
 
-from data_helpers import add_data
-from inprocess import problem_lines
 from sitekit import messages as M
+from support.data_helpers import add_data
+from support.inprocess import problem_lines
 
 NAV = "nav:\n  - ホーム: index.md\n  - 概要: about.md\n  - 出典一覧: sources.md\n"
 NOTE = "[^note-reuters]: ロイターの報道である[^reuters-2024-10-18]。"

@@ -21,14 +21,14 @@ def third_party(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def built(base_build):
-    assert base_build.code == 0, base_build.stderr
-    return base_build.site
+def batch(minimal_build):
+    assert minimal_build.code == 0, minimal_build.stderr
+    return minimal_build.site
 
 
-def test_html_fetches_only_local_resources(built):
+def test_html_fetches_only_local_resources(batch):
     offenders = []
-    for path in built.rglob("*.html"):
+    for path in batch.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         offenders += [(path.name, u) for u in HTML_FETCHES.findall(html) if third_party(u)]
         for tag in LINK_TAG.findall(html):
@@ -41,18 +41,18 @@ def test_html_fetches_only_local_resources(built):
     assert offenders == []
 
 
-def test_stylesheets_fetch_only_local_resources(built):
-    offenders = [(p.name, u) for p in built.rglob("*.css") for u in CSS_URL.findall(p.read_text(encoding="utf-8")) if third_party(u)]
+def test_stylesheets_fetch_only_local_resources(batch):
+    offenders = [(p.name, u) for p in batch.rglob("*.css") for u in CSS_URL.findall(p.read_text(encoding="utf-8")) if third_party(u)]
     assert offenders == []
 
 
-def test_no_known_cdn_is_named_in_pages(built):
-    for path in built.rglob("*.html"):
+def test_no_known_cdn_is_named_in_pages(batch):
+    for path in batch.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert not [cdn for cdn in KNOWN_CDNS if cdn in html], path
 
 
-def test_the_check_catches_a_google_font(built, tmp_path):
+def test_the_check_catches_a_google_font(batch, tmp_path):
     # The detector itself must fire on the classic leak, or the tests above prove nothing.
     html = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
     tag = LINK_TAG.findall(html)[0]

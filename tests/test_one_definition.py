@@ -7,16 +7,12 @@ language, a footnote id, a date pattern.
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
-from inprocess import check_tree
-from site_conftest import BASE_REGISTRY, ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import search_index  # noqa: E402
-from sitekit import dates, footnote_ids, i18n, registry, render  # noqa: E402
+import search_index
+from sitekit import dates, footnote_ids, i18n, registry, render
+from support.inprocess import check_tree
+from support.project import BASE_REGISTRY, ROOT
 
 
 def test_every_source_type_has_a_name_in_every_language():
@@ -85,7 +81,6 @@ def test_the_search_skips_the_footnote_references():
 
 
 def test_make_new_source_asks_for_the_registrys_required_fields():
-    sys.path.insert(0, str(ROOT / "scripts"))
     import new_source
 
     asked = {field.split(".")[0] for _, field, _ in new_source.REQUIRED}

@@ -20,10 +20,10 @@ from pathlib import Path
 import feedparser
 import pytest
 import rispy
-from clients import BIBLATEX_LIST_FIELDS, PLAIN_BST_TYPES, citeproc_render, expand, read_bibtex
-from data_helpers import ESTIMATES, add_data
-from reader_site import SITE_URL, built_sample
-from site_conftest import ROOT, Project, page
+from support.clients import BIBLATEX_LIST_FIELDS, PLAIN_BST_TYPES, citeproc_render, expand, read_bibtex
+from support.data_helpers import ESTIMATES, add_data
+from support.project import ROOT, Project, page
+from support.real_site import SITE_URL
 
 DOCS = ROOT / "docs"
 SITE_NAME = {"ja": "北朝鮮のロシア派兵と露朝軍事協力", "en": "North Korean troops in Russia and Russia–North Korea military cooperation"}
@@ -46,14 +46,9 @@ def _folder(site: Path, lang: str, name: str) -> Path:
     return site / ("" if lang == "ja" else "en") / name
 
 
-@pytest.fixture(scope="module")
-def site() -> Path:
-    return built_sample()
-
-
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=IDS)
-def test_bibtex_is_one_misc_entry_that_bibtex_and_biblatex_read_alike(site, lang, name):
-    library = read_bibtex((_folder(site, lang, name) / "cite.bib").read_text(encoding="utf-8"))
+def test_bibtex_is_one_misc_entry_that_bibtex_and_biblatex_read_alike(real_site, lang, name):
+    library = read_bibtex((_folder(real_site, lang, name) / "cite.bib").read_text(encoding="utf-8"))
     assert not library.failed_blocks and len(library.entries) == 1
     entry = library.entries[0]
     fields = {f.key: f.value for f in entry.fields}
@@ -72,8 +67,8 @@ def test_bibtex_is_one_misc_entry_that_bibtex_and_biblatex_read_alike(site, lang
 
 
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=IDS)
-def test_ris_is_one_reference_with_crlf_lines_and_the_site_named_once(site, lang, name):
-    raw = (_folder(site, lang, name) / "cite.ris").read_bytes()
+def test_ris_is_one_reference_with_crlf_lines_and_the_site_named_once(real_site, lang, name):
+    raw = (_folder(real_site, lang, name) / "cite.ris").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark: rispy and other line readers then find no record"
     assert raw.endswith(b"ER  - \r\n") and raw.count(b"\n") == raw.count(b"\r\n"), "RIS lines end in CRLF"
     [ref] = rispy.loads(raw.decode("utf-8"))
@@ -86,11 +81,11 @@ def test_ris_is_one_reference_with_crlf_lines_and_the_site_named_once(site, lang
 
 
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=IDS)
-def test_csl_json_renders_in_apa_with_the_title_first_and_the_site_once(site, lang, name):
+def test_csl_json_renders_in_apa_with_the_title_first_and_the_site_once(real_site, lang, name):
     # The page's own APA citation (partials/cite/apa.html) treats the site as having no author:
     # the title leads, then the date, then the site. (citeproc-py prints the title again where
     # APA substitutes it for the missing author; citeproc-js does not.)
-    items = json.loads((_folder(site, lang, name) / "cite.json").read_text(encoding="utf-8"))
+    items = json.loads((_folder(real_site, lang, name) / "cite.json").read_text(encoding="utf-8"))
     assert len(items) == 1 and "publisher" not in items[0]
     text = citeproc_render(items, "apa")
     year, month, day = (int(x) for x in _meta(lang, name, "updated").split("-"))
@@ -99,10 +94,10 @@ def test_csl_json_renders_in_apa_with_the_title_first_and_the_site_once(site, la
     assert text.endswith(SITE_URL + ("" if lang == "ja" else "en/") + f"{name}/")
 
 
-def test_no_template_is_published_as_a_site_file(site):
-    assert not (site / "partials").exists()
+def test_no_template_is_published_as_a_site_file(real_site):
+    assert not (real_site / "partials").exists()
     leaked = [
-        p.relative_to(site).as_posix() for p in site.rglob("*")
+        p.relative_to(real_site).as_posix() for p in real_site.rglob("*")
         if p.is_file() and p.suffix in {".bib", ".ris", ".json", ".xml", ".csv", ".txt"} and "pagefind" not in p.parts
         and re.search(r"\{\{ |\{%", p.read_text(encoding="utf-8", errors="replace"))
     ]

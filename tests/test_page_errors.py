@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import batch
 import pytest
-from site_conftest import Project
 from sitekit import messages as M
+from support.batch import Batch, run
+from support.project import Project
 
 JA = "docs/ja/about.md"
 NOT_ALLOWED = M.ELEMENT_NOT_ALLOWED(tag="{tag}")
@@ -44,7 +44,7 @@ def _case_page(fixture: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def page_batch(tmp_path_factory: pytest.TempPathFactory) -> batch.Batch:
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     """Every case in one build: each fixture is its own page docs/ja/p-<case> with the English
     about page as its twin, as in the one-page build it stands for (lines unchanged)."""
     project = Project(tmp_path_factory.mktemp("page-errors"))
@@ -52,21 +52,21 @@ def page_batch(tmp_path_factory: pytest.TempPathFactory) -> batch.Batch:
     for fixture in CASES:
         project.fixture(f"docs/ja/{_case_page(fixture)}", f"pages/{fixture}")
         project.write(f"docs/en/{_case_page(fixture)}", english)
-    return batch.run(project)
+    return run(project)
 
 
-def test_the_batch_stops_without_a_traceback(page_batch):
-    assert page_batch.build.code == 1
-    assert "Traceback" not in page_batch.build.stderr
-    reported = {line.split(":", 1)[0] for line in page_batch.build.problems}
+def test_the_batch_stops_without_a_traceback(batch):
+    assert batch.build.code == 1
+    assert "Traceback" not in batch.build.stderr
+    reported = {line.split(":", 1)[0] for line in batch.build.problems}
     assert reported == {f"docs/ja/{_case_page(f)}" for f in CASES}, "only the case pages have problems"
 
 
 @pytest.mark.parametrize("fixture", sorted(CASES))
-def test_bad_page_stops_the_build_with_its_message(page_batch, fixture):
+def test_bad_page_stops_the_build_with_its_message(batch, fixture):
     case = _case_page(fixture)
     expected = [line.replace("/about.md", f"/{case}") for line in CASES[fixture]]
-    assert page_batch.messages(f"docs/ja/{case}") == expected
+    assert batch.messages(f"docs/ja/{case}") == expected
 
 
 def test_page_in_one_language_only(project):

@@ -12,13 +12,8 @@ from pathlib import Path
 
 import budoux
 import pytest
-from reader_site import built_sample
-from site_conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from search_index import EXCLUDE  # noqa: E402
-from sitekit.phrases import insert_wbr  # noqa: E402
+from search_index import EXCLUDE
+from sitekit.phrases import insert_wbr
 
 
 def test_wbr_goes_between_the_phrases_budoux_finds():
@@ -75,13 +70,8 @@ def test_japanese_inside_an_english_page_is_marked_by_lang():
     assert "<wbr>" in insert_wbr(html, "en") and insert_wbr(html.replace(' lang="ja"', ""), "en") == html.replace(' lang="ja"', "")
 
 
-@pytest.fixture(scope="module")
-def site() -> Path:
-    return built_sample()
-
-
-def test_only_the_article_gets_wbr_and_every_japanese_page_gets_them(site):
-    for page in sorted(site.glob("*/index.html")):
+def test_only_the_article_gets_wbr_and_every_japanese_page_gets_them(real_site):
+    for page in sorted(real_site.glob("*/index.html")):
         if page.parent.name in ("pagefind", "assets"):
             continue
         html = page.read_text(encoding="utf-8")
@@ -90,21 +80,21 @@ def test_only_the_article_gets_wbr_and_every_japanese_page_gets_them(site):
         assert "<wbr>" not in html[:start] + html[end:], f"{page}: <wbr> outside the article"
 
 
-def test_added_bytes_stay_small(site):
-    page = (site / "deployment" / "index.html").read_text(encoding="utf-8")
+def test_added_bytes_stay_small(real_site):
+    page = (real_site / "deployment" / "index.html").read_text(encoding="utf-8")
     added = page.count("<wbr>") * len("<wbr>")
     assert 0 < added < 0.12 * len(page.encode()), f"{added} bytes of <wbr> in a {len(page.encode())}-byte page"
 
 
-def test_pagefind_indexes_exactly_what_it_indexes_without_the_wbr(site, tmp_path):
+def test_pagefind_indexes_exactly_what_it_indexes_without_the_wbr(real_site, tmp_path):
     """Rebuild the index from the pages with every <wbr> removed: the same files, byte for byte."""
     copy = tmp_path / "site"
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    shutil.copytree(real_site, copy, ignore=shutil.ignore_patterns("pagefind"))
     for html in copy.rglob("*.html"):
         html.write_text(html.read_text(encoding="utf-8").replace("<wbr>", ""), encoding="utf-8")
     command = [sys.executable, "-m", "pagefind_bin_extended", "--site", str(copy), "--exclude-selectors", EXCLUDE, "--quiet"]
     subprocess.run(command, check=True, capture_output=True)
-    built, rebuilt = site / "pagefind", copy / "pagefind"
+    built, rebuilt = real_site / "pagefind", copy / "pagefind"
 
     def index_files(root: Path) -> list[str]:
         return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.suffix in (".pf_index", ".pf_meta", ".pf_fragment"))

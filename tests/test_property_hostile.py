@@ -14,9 +14,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from inprocess import check_tree
-from safety import TOKEN, unsafe_places
-from site_conftest import BASE_REGISTRY, Project, page
+from support.inprocess import check_tree
+from support.project import BASE_REGISTRY, Project, page
+from support.safety import TOKEN, unsafe_places
 
 NIS = "nis-2024-10-18"
 TAGS = ["script", "img", "svg", "a", "iframe", "style", "link", "meta", "base", "form", "object", "embed", "details",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from reader_site import ROOT
+from support.project import ROOT
 
 
 def test_undated_sources_exist_so_that_this_can_fail():

@@ -8,7 +8,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from reader_site import ROOT, SITE_URL, page
+from support.html import read_page
+from support.project import ROOT
+from support.real_site import SITE_URL
 
 NAMES = ["index", "about", "treaty", "deployment", "weapons", "sources"]
 CASES = [(lang, name) for lang in ("ja", "en") for name in NAMES]
@@ -32,17 +34,17 @@ def site(real_site) -> Path:
 
 @pytest.mark.parametrize(("lang", "name"), CASES)
 def test_html_lang_is_the_pages_language(site, lang, name):
-    assert page(site, url_path(lang, name)).find("html")[0]["lang"] == lang
+    assert read_page(site, url_path(lang, name)).find("html")[0]["lang"] == lang
 
 
 @pytest.mark.parametrize(("lang", "name"), CASES)
 def test_description_comes_from_the_pages_front_matter(site, lang, name):
-    assert page(site, url_path(lang, name)).meta("description") == [front_matter(site, lang, name)["description"]]
+    assert read_page(site, url_path(lang, name)).meta("description") == [front_matter(site, lang, name)["description"]]
 
 
 @pytest.mark.parametrize(("lang", "name"), CASES)
 def test_canonical_and_hreflang_are_absolute_with_x_default_in_japanese(site, lang, name):
-    head = page(site, url_path(lang, name))
+    head = read_page(site, url_path(lang, name))
     assert [a["href"] for a in head.find("link", rel="canonical")] == [SITE_URL + url_path(lang, name)]
     hreflang = {a["hreflang"]: a["href"] for a in head.find("link", rel="alternate") if "hreflang" in a}
     assert hreflang == {"ja": SITE_URL + url_path("ja", name), "en": SITE_URL + url_path("en", name), "x-default": SITE_URL + url_path("ja", name)}
@@ -50,7 +52,7 @@ def test_canonical_and_hreflang_are_absolute_with_x_default_in_japanese(site, la
 
 @pytest.mark.parametrize(("lang", "name"), CASES)
 def test_open_graph_and_twitter_card(site, lang, name):
-    head = page(site, url_path(lang, name))
+    head = read_page(site, url_path(lang, name))
     other = "en" if lang == "ja" else "ja"
     assert head.meta("og:url") == [SITE_URL + url_path(lang, name)]
     assert head.meta("og:locale") == [OG_LOCALE[lang]] and head.meta("og:locale:alternate") == [OG_LOCALE[other]]
@@ -65,7 +67,7 @@ def test_open_graph_and_twitter_card(site, lang, name):
 @pytest.mark.parametrize(("lang", "name"), CASES)
 def test_switcher_links_to_the_same_page_in_the_other_language(site, lang, name):
     here = url_path(lang, name)
-    links = {a["hreflang"]: a for a in page(site, here).find("a", **{"class": "md-select__link"})}
+    links = {a["hreflang"]: a for a in read_page(site, here).find("a", **{"class": "md-select__link"})}
     for target in ("ja", "en"):
         assert urljoin(SITE_URL + here, links[target]["href"]) == SITE_URL + url_path(target, name)
         assert links[target]["lang"] == target
@@ -74,7 +76,7 @@ def test_switcher_links_to_the_same_page_in_the_other_language(site, lang, name)
 
 @pytest.mark.parametrize(("lang", "name"), CASES)
 def test_no_third_party_resource_and_no_invalid_autocomplete(site, lang, name):
-    head = page(site, url_path(lang, name))
+    head = read_page(site, url_path(lang, name))
     loaded = [a.get("src", "") for t, a in head.tags if t in ("script", "img", "iframe")]
     loaded += [a["href"] for a in head.find("link") if a.get("rel") in ("stylesheet", "icon", "preconnect", "modulepreload")]
     assert not [u for u in loaded if urlsplit(u).netloc], loaded
@@ -83,7 +85,7 @@ def test_no_third_party_resource_and_no_invalid_autocomplete(site, lang, name):
 
 @pytest.mark.parametrize(("lang", "name"), CASES)
 def test_content_is_marked_for_pagefind_and_materials_search_is_gone(site, lang, name):
-    head = page(site, url_path(lang, name))
+    head = read_page(site, url_path(lang, name))
     assert len([a for _, a in head.tags if "data-pagefind-body" in a]) == 1
     assert not [a for _, a in head.tags if a.get("data-md-component") == "search"]
     assert [a for _, a in head.tags if a.get("role") == "dialog" and a.get("aria-label")]
@@ -104,7 +106,7 @@ def test_article_pages_show_their_as_of_date_and_the_footer_the_newest(site, lan
         "en": f"Site last updated: {newest.day} {newest:%B} {newest.year}",
     }
     for name in NAMES:
-        text = " ".join(page(site, url_path(lang, name)).text)
+        text = " ".join(read_page(site, url_path(lang, name)).text)
         as_of = front_matter(site, lang, name).get("as_of")
         if as_of:
             assert as_of_line(lang, as_of) in text, name
@@ -114,7 +116,7 @@ def test_article_pages_show_their_as_of_date_and_the_footer_the_newest(site, lan
 
 
 def test_footnote_back_links_are_titled_in_the_pages_language(site):
-    ja = page(site, url_path("ja", "treaty")).find("a", **{"class": "footnote-backref"})
-    en = page(site, url_path("en", "treaty")).find("a", **{"class": "footnote-backref"})
+    ja = read_page(site, url_path("ja", "treaty")).find("a", **{"class": "footnote-backref"})
+    en = read_page(site, url_path("en", "treaty")).find("a", **{"class": "footnote-backref"})
     assert ja and all(a["title"].startswith("本文の脚注") for a in ja)
     assert en and all(a["title"].startswith("Jump back to footnote") for a in en)

@@ -8,8 +8,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from reader_site import SITE_URL, page
-from site_conftest import ROOT
+from support.html import read_page
+from support.project import ROOT
+from support.real_site import SITE_URL
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def site(real_site) -> Path:
 
 @pytest.mark.parametrize(("path", "lang", "other", "other_href"), [("404.html", "ja", "en", "/nk/en/"), ("en/404.html", "en", "ja", "/nk/")])
 def test_each_language_has_its_own_404_linking_to_the_other_languages_home(site, path, lang, other, other_href):
-    doc = page(site, path)
+    doc = read_page(site, path)
     assert doc.find("html")[0]["lang"] == lang
     assert doc.meta("robots") == ["noindex"]
     assert [a["href"] for a in doc.find("a", hreflang=other, lang=other)][-1] == other_href
@@ -28,8 +29,8 @@ def test_each_language_has_its_own_404_linking_to_the_other_languages_home(site,
 
 
 def test_404_text_is_in_the_pages_language(site):
-    assert "ページが見つかりません" in page(site, "404.html").text
-    assert "Page not found" in page(site, "en/404.html").text
+    assert "ページが見つかりません" in read_page(site, "404.html").text
+    assert "Page not found" in read_page(site, "en/404.html").text
 
 
 def test_robots_txt_points_to_the_absolute_sitemap(site):
@@ -75,6 +76,6 @@ def test_sitemap_dates_each_page_by_its_last_update(site):
 
 def test_sitemap_alternates_are_the_page_heads_alternates(site):
     for loc, (_, links) in _sitemap(site).items():
-        head = page(site, loc.removeprefix(SITE_URL))
+        head = read_page(site, loc.removeprefix(SITE_URL))
         assert links == {a["hreflang"]: a["href"] for a in head.find("link", rel="alternate") if "hreflang" in a}
         assert links["x-default"] == links["ja"]

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from reader_site import Tags
+from support.html import Tags
 
 
 @pytest.fixture(scope="module")

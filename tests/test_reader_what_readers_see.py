@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from what_readers_see import figures, head_problems, is_article, main_text, parity, readable, vocabulary_in
+from support.what_readers_see import figures, head_problems, is_article, main_text, parity, readable, vocabulary_in
 
 FIXTURES = Path(__file__).parent / "fixtures" / "what-readers-see"
 # What a reader, a feed reader or a reference manager receives; Pagefind's index is built from the pages.

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from data_helpers import add_data
+from support.data_helpers import add_data
 
 # Build, apply the edits, build again: in one process, as `mkdocs serve` does (a fresh config each time).
 IN_ONE_PROCESS = """

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from inprocess import problem_lines
 from sitekit import messages as M
+from support.inprocess import problem_lines
 
 CASES = {
     "not-a-list.yml": [

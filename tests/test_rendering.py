@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-
-from line_breaks import glue  # noqa: E402
+from line_breaks import glue
 
 CITATION = re.compile(r'<span class="citation" data-source="([^"]+)">(.*?)</span>')
 NEWSWEEK = "https://newsweekjapan.jp/headlines/world/2024/10/520203.php"
 
 
 @pytest.fixture(scope="module")
-def built(base_build):
-    assert base_build.code == 0, base_build.stderr
-    return base_build.site
+def batch(minimal_build):
+    assert minimal_build.code == 0, minimal_build.stderr
+    return minimal_build.site
 
 
 def citations(site, path):
@@ -28,8 +23,8 @@ def citations(site, path):
     return dict(CITATION.findall(html))
 
 
-def test_japanese_citation_style(built):
-    cites = citations(built, "about/index.html")
+def test_japanese_citation_style(batch):
+    cites = citations(batch, "about/index.html")
     assert cites["reuters-2024-10-18"] == (
         f'ロイター<a href="{NEWSWEEK}" class="cite-title">「<cite>北朝鮮がロシアに兵士派遣</cite>」</a>'
         "、2024年10月18日、ニューズウィーク日本版掲載。2026年11月22日閲覧。"
@@ -42,8 +37,8 @@ def test_japanese_citation_style(built):
     )
 
 
-def test_english_citation_style(built):
-    cites = citations(built, "en/about/index.html")
+def test_english_citation_style(batch):
+    cites = citations(batch, "en/about/index.html")
     assert cites["reuters-2024-10-18"] == (
         f'Reuters, <a href="{NEWSWEEK}" class="cite-title">“<cite lang="ja">北朝鮮がロシアに兵士派遣</cite>”</a>'
         " [North Korea sends soldiers to Russia] (in Japanese), 18 October 2024, via Newsweek Japan."
@@ -68,9 +63,9 @@ def test_same_source_twice_is_one_footnote_with_two_backlinks(project):
     assert 'href="../about/#fnref2:nis-2024-10-18"' in sources
 
 
-def test_sources_page_links_back_to_citing_places_in_its_language(built):
-    ja = (built / "sources/index.html").read_text(encoding="utf-8")
-    en = (built / "en/sources/index.html").read_text(encoding="utf-8")
+def test_sources_page_links_back_to_citing_places_in_its_language(batch):
+    ja = (batch / "sources/index.html").read_text(encoding="utf-8")
+    en = (batch / "en/sources/index.html").read_text(encoding="utf-8")
     assert 'id="src-nis-2024-10-18"' in ja and 'id="src-nis-2024-10-18"' in en
     assert 'href="../about/#fnref:reuters-2024-10-18"' in ja
     assert 'href="../about/#fnref:reuters-2024-10-18"' in en  # en/sources/ -> en/about/
@@ -79,8 +74,8 @@ def test_sources_page_links_back_to_citing_places_in_its_language(built):
     assert ja.index('id="intelligence"') < ja.index('id="news"')
 
 
-def test_registry_is_published_as_json(built):
-    data = json.loads((built / "sources.json").read_text(encoding="utf-8"))
+def test_registry_is_published_as_json(batch):
+    data = json.loads((batch / "sources.json").read_text(encoding="utf-8"))
     ids = [s["id"] for s in data["sources"]]
     assert ids == ["nis-2024-10-18", "reuters-2024-10-18"]
     reuters = data["sources"][1]
@@ -95,18 +90,18 @@ def test_heading_ids_stay_readable_in_japanese(project):
     assert 'id="第4条の内容"' in (result.site / "about/index.html").read_text(encoding="utf-8")
 
 
-def test_html_lang_matches_each_language(built):
-    assert '<html lang="ja"' in (built / "about/index.html").read_text(encoding="utf-8")
-    assert '<html lang="en"' in (built / "en/about/index.html").read_text(encoding="utf-8")
+def test_html_lang_matches_each_language(batch):
+    assert '<html lang="ja"' in (batch / "about/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (batch / "en/about/index.html").read_text(encoding="utf-8")
 
 
 def _ref(sid: str, n: int) -> str:
     return f'<sup id="fnref:{sid}"><a class="footnote-ref" href="#fn:{sid}">{n}</a></sup>'
 
 
-def test_footnote_numbers_stay_with_the_character_before_and_the_punctuation_after(built):
-    ja = (built / "about/index.html").read_text(encoding="utf-8")
-    en = (built / "en/about/index.html").read_text(encoding="utf-8")
+def test_footnote_numbers_stay_with_the_character_before_and_the_punctuation_after(batch):
+    ja = (batch / "about/index.html").read_text(encoding="utf-8")
+    en = (batch / "en/about/index.html").read_text(encoding="utf-8")
     assert f'発表し<span class="fn-glue">た{_ref("nis-2024-10-18", 1)}。</span>ロイター' in ja
     assert f'said so<span class="fn-glue">.{_ref("nis-2024-10-18", 1)}</span> Reuters' in en
 

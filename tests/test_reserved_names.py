@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import material
 import pytest
+import search_index
+from sitekit import reserved
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-import search_index  # noqa: E402
-from sitekit import reserved  # noqa: E402
 
 SCRIPTS = sorted((ROOT / "docs/assets/javascripts").glob("*.js"))
 STYLESHEETS = [ROOT / "docs/assets/stylesheets/site.css", ROOT / "overrides/assets/stylesheets/data.css"]

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from clients import expand, vocabulary
-from reader_site import SITE_URL, Tags, built_sample
-from site_conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
 import structured_data  # noqa: E402  (the hook module: its JSON-LD encoder)
 from sitekit import messages as M
+from support.clients import expand, vocabulary
+from support.html import Tags
+from support.project import ROOT
+from support.real_site import SITE_URL
 
 DOCS = ROOT / "docs"
 ARTICLES = [
@@ -66,14 +64,9 @@ def _graph(site: Path, lang: str, name: str) -> tuple[list[dict], Scripts]:
     return json.loads(scripts.jsonld[0])["@graph"], scripts
 
 
-@pytest.fixture(scope="module")
-def site() -> Path:
-    return built_sample()
-
-
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=[f"{lang}/{name}" for lang, name in ARTICLES])
-def test_article_cites_exactly_the_sources_of_its_footnotes(site, lang, name):
-    graph, scripts = _graph(site, lang, name)
+def test_article_cites_exactly_the_sources_of_its_footnotes(real_site, lang, name):
+    graph, scripts = _graph(real_site, lang, name)
     article = next(x for x in graph if x["@type"] == "Article")
     cited = [c["identifier"] for c in article["citation"]]
     assert len(cited) == len(set(cited))
@@ -82,8 +75,8 @@ def test_article_cites_exactly_the_sources_of_its_footnotes(site, lang, name):
 
 
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=[f"{lang}/{name}" for lang, name in ARTICLES])
-def test_article_says_what_where_when_and_links_the_other_language(site, lang, name):
-    graph, _ = _graph(site, lang, name)
+def test_article_says_what_where_when_and_links_the_other_language(real_site, lang, name):
+    graph, _ = _graph(real_site, lang, name)
     article = next(x for x in graph if x["@type"] == "Article")
     text = (DOCS / lang / f"{name}.md").read_text(encoding="utf-8")
     assert article["headline"] == re.search(r"^# (.*)$", text, re.M).group(1)  # the page's h1, not its short nav title
@@ -94,20 +87,20 @@ def test_article_says_what_where_when_and_links_the_other_language(site, lang, n
 
 
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=[f"{lang}/{name}" for lang, name in ARTICLES])
-def test_article_has_what_search_engines_recommend(site, lang, name):
+def test_article_has_what_search_engines_recommend(real_site, lang, name):
     # Google's Article documentation recommends author, image, datePublished and dateModified.
-    graph, _ = _graph(site, lang, name)
+    graph, _ = _graph(real_site, lang, name)
     article = next(x for x in graph if x["@type"] == "Article")
     text = (DOCS / lang / f"{name}.md").read_text(encoding="utf-8")
     assert article["author"] == article["publisher"] and article["author"]["url"] == SITE_URL + ("" if lang == "ja" else "en/")
     assert article["image"] == {"@type": "ImageObject", "url": SITE_URL + "assets/images/share.png", "width": 1200, "height": 630}
-    assert (site / "assets/images/share.png").is_file()
+    assert (real_site / "assets/images/share.png").is_file()
     assert article["datePublished"] == re.search(r"^published: (.*)$", text, re.M).group(1) <= article["dateModified"]
 
 
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=[f"{lang}/{name}" for lang, name in ARTICLES])
-def test_the_english_article_is_the_translation_of_the_japanese(site, lang, name):
-    graph, _ = _graph(site, lang, name)
+def test_the_english_article_is_the_translation_of_the_japanese(real_site, lang, name):
+    graph, _ = _graph(real_site, lang, name)
     article = next(x for x in graph if x["@type"] == "Article")
     other = "en" if lang == "ja" else "ja"
     version = {"@type": "Article", "@id": _url(other, name) + "#article", "url": _url(other, name), "inLanguage": other}
@@ -118,42 +111,42 @@ def test_the_english_article_is_the_translation_of_the_japanese(site, lang, name
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_home_page_names_the_website(site, lang):
-    graph, _ = _graph(site, lang, "index")
+def test_home_page_names_the_website(real_site, lang):
+    graph, _ = _graph(real_site, lang, "index")
     [website] = [x for x in graph if x["@type"] == "WebSite"]
     home = SITE_URL + ("" if lang == "ja" else "en/")
     assert website["url"] == home and website["inLanguage"] == lang
-    assert website["name"] == Tags((site / home.removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")).meta("og:site_name")[0]
+    assert website["name"] == Tags((real_site / home.removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")).meta("og:site_name")[0]
 
 
 @pytest.mark.parametrize(("name", "files"), [
     ("estimates", ["estimates.csv", "estimates.json"]), ("timeline", ["timeline.json"]), ("sources", ["sources.json"]), ("map", ["places.json"]),
 ])
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_data_pages_describe_their_dataset_and_its_downloads(site, lang, name, files):
-    graph, _ = _graph(site, lang, name)
+def test_data_pages_describe_their_dataset_and_its_downloads(real_site, lang, name, files):
+    graph, _ = _graph(real_site, lang, name)
     dataset = next(x for x in graph if x["@type"] == "Dataset")
     # Google's Dataset documentation: a description of 50 to 5,000 characters.
     assert dataset["name"] and 50 <= len(dataset["description"]) <= 5000 and dataset["license"] == LICENSE
     urls = sorted(d["contentUrl"] for d in dataset["distribution"])
     assert urls == [SITE_URL + f for f in files]
-    assert all((site / f).is_file() for f in files)
+    assert all((real_site / f).is_file() for f in files)
     types = {d["contentUrl"].rsplit(".", 1)[1]: d["encodingFormat"] for d in dataset["distribution"]}
     assert types.get("csv", "text/csv") == "text/csv" and types["json"] == "application/json"
     # Linked from the page itself, so readers find the files too.
-    hrefs = {(site / _url(lang, name).removeprefix(SITE_URL) / a["href"]).resolve() for a in Tags(
-        (site / _url(lang, name).removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")).find("a") if "download" in a}
-    assert {(site / f).resolve() for f in files} <= hrefs
+    hrefs = {(real_site / _url(lang, name).removeprefix(SITE_URL) / a["href"]).resolve() for a in Tags(
+        (real_site / _url(lang, name).removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")).find("a") if "download" in a}
+    assert {(real_site / f).resolve() for f in files} <= hrefs
 
 
 PAGES_WITH_JSONLD = sorted({*ARTICLES, *((lang, name) for lang in ("ja", "en") for name in ("index", "sources"))})
 
 
 @pytest.mark.parametrize(("lang", "name"), PAGES_WITH_JSONLD, ids=[f"{lang}/{name}" for lang, name in PAGES_WITH_JSONLD])
-def test_json_ld_expands_to_schema_org_terms_used_on_their_types(site, lang, name):
+def test_json_ld_expands_to_schema_org_terms_used_on_their_types(real_site, lang, name):
     # PyLD expands the document against schema.org's context; every type must be a schema.org
     # type and every property one that schema.org defines for the type it is used on.
-    html = (site / _url(lang, name).removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")
+    html = (real_site / _url(lang, name).removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")
     [script] = Scripts(html).jsonld
     types, properties = vocabulary()
     problems = []

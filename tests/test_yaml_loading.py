@@ -4,19 +4,14 @@ of sitekit.yamlfiles.parse, then one build that shows the messages reach the con
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from batch import run
-from data_helpers import add_data
-from site_conftest import Project
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-
-from sitekit import messages as M  # noqa: E402
-from sitekit.yamlfiles import MAX_BYTES, parse  # noqa: E402
+from sitekit import messages as M
+from sitekit.yamlfiles import MAX_BYTES, parse
+from support.batch import run
+from support.data_helpers import add_data
+from support.project import Project
 
 ALIASES = M.YAML_ALIAS()
 ANCHORS = M.YAML_ANCHOR()

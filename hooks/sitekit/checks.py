@@ -2,7 +2,7 @@
 
 Every rule adds a Problem naming the file, the line and the fix; nothing raises, so a
 contributor sees every problem of both languages in one run. What a page cites comes from
-its View (sitekit.markdown_view); its Source (sitekit.locate) only says on which line.
+its View (sitekit.mdx); its SourceLines (sitekit.locate) only say on which line.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import Any
 from . import footnote_ids, invisible, sanitize
 from . import messages as M
 from .datafields import Fields
-from .locate import Source
+from .locate import SourceLines
 from .mdx import View
 from .output_paths import name_problem
 from .problems import Problem, shown_path
@@ -47,7 +47,7 @@ class Page:
     text: str = ""  # the file as read, for checks that compare whole pages (translations)
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""  # what MkDocs hands to Markdown: the text after the front matter
-    source: Source = field(default_factory=lambda: Source(""))
+    source: SourceLines = field(default_factory=lambda: SourceLines(""))
     view: View | None = None  # what Python-Markdown made of it (set by the build)
     readable: bool = True  # False: not UTF-8 or no usable front matter; not rendered or compared
 
@@ -84,7 +84,7 @@ def _plain(page: Page, meta: LineDict, key: str) -> Problem | None:
 
 def _front_matter(page: Page, today: dt.date) -> list[Problem]:
     head, page.body, body_start = split_front_matter(page.text)
-    page.source = Source(page.text, body_start)
+    page.source = SourceLines(page.text, body_start)
     if head is None:
         return [M.NO_FRONT_MATTER.at(page.shown, 1)]
     meta, problems = parse(head, page.shown, first_line=2)

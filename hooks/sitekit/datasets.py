@@ -1,7 +1,7 @@
 """Data files that pages render at a marker line (`<!-- timeline -->`), cited like prose.
 
 A data set validates its YAML file beside the registry; its rendering is Markdown with
-[^id] citations, expanded inside the page's own conversion (sitekit.markdown_view), so the
+[^id] citations, expanded inside the page's own conversion (sitekit.mdx), so the
 page carrying its marker is checked exactly like hand-written text.
 Renderers register themselves here with `register()`.
 """

@@ -1,6 +1,6 @@
 """Finding the line to report, in a page as its contributor wrote it.
 
-What is wrong is decided from Python-Markdown's own output (sitekit.markdown_view); this
+What is wrong is decided from Python-Markdown's own output (sitekit.mdx); this
 module only answers "where?". It looks for the text a problem is about (a `[^label]`, an
 attribute, the first words of a paragraph), preferring prose over code and comments, and
 remembers what it already pointed at, so that a label cited on three lines is reported on
@@ -103,7 +103,7 @@ def _normal(words: str) -> str:
     return re.sub(r"[\W_]+", "", words).lower()
 
 
-class Source:
+class SourceLines:
     """A contributor's file, split into lines, with a memory of the lines already reported."""
 
     def __init__(self, text: str, body_start: int = 1) -> None:

@@ -25,13 +25,13 @@ make code act. Read from the code itself, not guessed:
 - The site's stylesheets, where they hide or position: `visually-hidden`,
   `site-search__panel`, `cite-page` (in print), the map's layers, the timeline filter (`tl`,
   `tl-filter`, `tl-event`, `tl-year`, ids `tl-…`, `data-theme`).
-- Our own checks (markdown_view): the footnotes (`footnote`), admonition titles
+- Our own checks (sitekit.mdx): the footnotes (`footnote`), admonition titles
   (`admonition-title`) and data blocks (`data-dataset`) are not prose to cite.
 - Any code: `hidden` hides an element, so a citation inside it counts without being seen;
   `transform` and an oversized `width`/`height` on an <svg> lay a drawing over the page.
 
 Only what a contributor writes is checked against these (raw HTML, attribute lists,
-admonition and folding-block types; sitekit.markdown_view collects them): the site's own
+admonition and folding-block types; sitekit.mdx collects them): the site's own
 templates use many of them. Ids are also checked on the whole page as it ships: an id used
 twice lets the first capture every link, label and script that looks it up.
 """

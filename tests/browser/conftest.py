@@ -1,6 +1,6 @@
 """Session fixtures for the browser tests: the run's one strict build, one local server, one Chromium.
 
-The site is the real site of tests/real_site.py, built once per test run for a project-site
+The site is the real site of support.real_site, built once per test run for a project-site
 sub-path and shared with the reader-side tests; each process serves it on a free port of
 127.0.0.1 under that same sub-path, so the browser sees what a reader of the published site
 sees. Set BROWSER_TESTS_SITE_DIR to test an already built directory instead (no build; it is
@@ -14,48 +14,19 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-import real_site
-import site_pages
-from chromium import CHROMIUM_FLAGS, find_chromium
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-from real_site import SiteHandler as QuietHandler  # noqa: F401 - its old name here
-from site_pages import ROOT, SitePage
-
-NODE_MODULES = ROOT / "node_modules"
-DESKTOP = {"width": 1280, "height": 900}
-
-
-@dataclass
-class Site:
-    dir: Path
-    base_url: str  # "http://127.0.0.1:PORT/nk/": where this process serves it
-    site_url: str = ""  # the address the build was made for (its canonical URLs): "https://example.org/nk/"
-
-    def url(self, page: SitePage | str) -> str:
-        path = page.path if isinstance(page, SitePage) else page
-        return self.base_url.rstrip("/") + path
-
-    def is_local(self, url: str) -> bool:
-        return urlsplit(url).netloc == urlsplit(self.base_url).netloc
-
-    def file(self, page: SitePage) -> Path:
-        return self.dir / page.html_file
+from support.chromium import CHROMIUM_FLAGS, DESKTOP, find_chromium
+from support.real_site import ServedSite, served
+from support.site_page import SitePage
 
 
 @pytest.fixture(scope="session")
-def site(request: pytest.FixtureRequest) -> Iterator[Site]:
+def served_site(request: pytest.FixtureRequest) -> Iterator[ServedSite]:
     given = os.environ.get("BROWSER_TESTS_SITE_DIR")
-    site_dir = Path(given).resolve() if given else request.getfixturevalue("real_site")
-    site_url = real_site.site_url_of(site_dir)
-    if not site_url:
-        pytest.fail(f"{site_dir} has no sitemap.xml naming its address: is it a built site?", pytrace=False)
-    base_path = urlsplit(site_url).path or "/"
-    site_pages.BASE_PATH = base_path  # url_path() gives page paths relative to it
-    with real_site.serve(site_dir, base_path) as base_url:
-        yield Site(site_dir, base_url, site_url)
+    with served(Path(given).resolve() if given else request.getfixturevalue("real_site")) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")
@@ -105,7 +76,7 @@ def page(shared_context: BrowserContext) -> Iterator[Page]:
 
 
 @pytest.fixture(scope="session")
-def read_once(shared_context: BrowserContext, site: Site) -> Callable[[Callable[[Page], dict]], Callable[[SitePage], dict]]:
+def read_once(shared_context: BrowserContext, served_site: ServedSite) -> Callable[[Callable[[Page], dict]], Callable[[SitePage], dict]]:
     """`read_once(read)`: a function of a page that opens it in a tab of the shared context,
     returns read(tab) and closes the tab; cached, so the tests that share a reading load each page once."""
 
@@ -114,7 +85,7 @@ def read_once(shared_context: BrowserContext, site: Site) -> Callable[[Callable[
         def view(site_page: SitePage) -> dict:
             tab = shared_context.new_page()
             try:
-                tab.goto(site.url(site_page))
+                tab.goto(served_site.url(site_page))
                 return read(tab)
             finally:
                 tab.close()
@@ -134,7 +105,7 @@ class PageLoad:
 
 
 @pytest.fixture(scope="session")
-def page_load(browser: Browser, site: Site) -> Callable[[SitePage], PageLoad]:
+def page_load(browser: Browser, served_site: ServedSite) -> Callable[[SitePage], PageLoad]:
     """Load a page once per session in a fresh context and record its traffic (cached)."""
 
     @functools.cache
@@ -147,7 +118,7 @@ def page_load(browser: Browser, site: Site) -> Callable[[SitePage], PageLoad]:
             tab.on("requestfailed", lambda r: record.failed.append(f"ERROR {r.url} ({r.failure})"))
             tab.on("response", lambda r: r.status >= 400 and record.failed.append(f"{r.status} {r.url}"))
             tab.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
-            tab.goto(site.url(site_page))
+            tab.goto(served_site.url(site_page))
             # Scroll to the end so lazily loaded images and anything below the fold are fetched.
             tab.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
             tab.wait_for_load_state("networkidle")

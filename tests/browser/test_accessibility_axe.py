@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import NODE_MODULES
-from search_driver import search
-from site_pages import LANGS, PAGES, SitePage, ids
+from support.chromium import NODE_MODULES
+from support.search_driver import search
+from support.site_page import LANGS, PAGES, SitePage, ids
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 SEARCH_TERM = {"ja": "北朝鮮", "en": "North Korea"}
@@ -20,9 +20,9 @@ def describe(violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
-def test_axe_reports_no_violations(site_page: SitePage, site, page):
+def test_axe_reports_no_violations(site_page: SitePage, served_site, page):
     assert AXE.exists(), f"{AXE} is missing: run `npm ci`"
-    page.goto(site.url(site_page))
+    page.goto(served_site.url(site_page))
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     if result["violations"]:
@@ -30,8 +30,8 @@ def test_axe_reports_no_violations(site_page: SitePage, site, page):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_axe_reports_no_violations_in_the_open_search_with_results(lang, site, page):
-    page.goto(site.url(SitePage(lang, "index")))
+def test_axe_reports_no_violations_in_the_open_search_with_results(lang, served_site, page):
+    page.goto(served_site.url(SitePage(lang, "index")))
     search(page, SEARCH_TERM[lang])
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")

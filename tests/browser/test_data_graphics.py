@@ -6,7 +6,7 @@ widths; this measures the boxes Chromium actually draws."""
 from __future__ import annotations
 
 import pytest
-from site_pages import SitePage
+from support.site_page import SitePage
 
 PAGES = [SitePage(lang, name) for lang in ("ja", "en") for name in ("estimates", "map")]
 PHONE = {"viewport": {"width": 360, "height": 780}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -53,7 +53,7 @@ _MEASURE_JS = """(width) => {
 
 
 @pytest.fixture(scope="module")
-def measured(browser, site):
+def measured(browser, served_site):
     """Each page measured once per screen size."""
     results: dict[tuple[str, str], dict] = {}
     for label, options in (("phone", PHONE), ("desktop", DESKTOP)):
@@ -61,7 +61,7 @@ def measured(browser, site):
         context.set_default_timeout(10_000)
         tab = context.new_page()
         for page in PAGES:
-            tab.goto(site.url(page))
+            tab.goto(served_site.url(page))
             results[(label, page.id)] = tab.evaluate(_MEASURE_JS, options["viewport"]["width"])
         context.close()
     return results

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from site_pages import CITING_PAGES, SitePage, ids
+from support.site_page import CITING_PAGES, SitePage, ids
 
 REFS = "a.footnote-ref"
 TOOLTIP = ".md-tooltip2--active"  # Material's content.footnote.tooltips
@@ -148,19 +148,19 @@ def test_source_links_in_footnotes_are_https(site_page: SitePage, footnotes):
     assert not insecure, f"footnote links that are not https: {insecure}"
 
 
-def test_at_least_one_footnote_links_its_source(site):
+def test_at_least_one_footnote_links_its_source(served_site):
     # Some registry entries have no URL (none was seen), but a site where none has one is broken.
-    footnotes = [re.search(r'<div class="footnote">.*?</div>', site.file(p).read_text(encoding="utf-8"), re.S) for p in CITING_PAGES]
+    footnotes = [re.search(r'<div class="footnote">.*?</div>', served_site.file(p).read_text(encoding="utf-8"), re.S) for p in CITING_PAGES]
     assert any(m and 'href="https://' in m.group(0) for m in footnotes), "no footnote on any page links its source"
 
 
-def test_the_in_page_check_catches_a_hidden_tooltip_and_a_missing_back_link(shared_context, site):
+def test_the_in_page_check_catches_a_hidden_tooltip_and_a_missing_back_link(shared_context, served_site):
     # The script above must fail on a page whose tooltips never show and whose first footnote
     # lost its back-link, or its silence on the real pages proves nothing.
-    site_page = min(CITING_PAGES, key=lambda p: site.file(p).read_text(encoding="utf-8").count('class="footnote-ref"'))
+    site_page = min(CITING_PAGES, key=lambda p: served_site.file(p).read_text(encoding="utf-8").count('class="footnote-ref"'))
     tab = shared_context.new_page()
     try:
-        tab.goto(site.url(site_page))
+        tab.goto(served_site.url(site_page))
         tab.add_style_tag(content=".md-tooltip2 { display: none !important; }")
         tab.evaluate("document.querySelector('.footnote li a.footnote-backref').remove()")
         report = tab.evaluate(_FOOTNOTES_JS, 200)  # every tooltip times out: wait less

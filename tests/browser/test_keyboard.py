@@ -6,9 +6,9 @@ import functools
 from dataclasses import dataclass
 
 import pytest
-from conftest import DESKTOP
-from search_driver import INPUTS, OPENERS
-from site_pages import CITING_PAGES, PAGES, SitePage, ids
+from support.chromium import DESKTOP
+from support.search_driver import INPUTS, OPENERS
+from support.site_page import CITING_PAGES, PAGES, SitePage, ids
 
 # After every Tab the page records what got focus, in terms the assertions below need (a
 # keyup listener, so Python reads the record every few presses instead of after each one).
@@ -39,7 +39,7 @@ class TabWalk:
 
 
 @pytest.fixture(scope="module")
-def tab_walk(browser, site):
+def tab_walk(browser, served_site):
     """Press Tab from the top of a page until focus comes round again, or until it has reached
     everything the tests below look for (the other language's switcher link, the search and
     every footnote reference); list what got focus."""
@@ -49,7 +49,7 @@ def tab_walk(browser, site):
         context = browser.new_context(viewport=DESKTOP)
         try:
             tab = context.new_page()
-            tab.goto(site.url(site_page))
+            tab.goto(served_site.url(site_page))
             refs = tab.evaluate(_REFS_JS)
             limit = 80 + 2 * tab.evaluate("document.querySelectorAll('a, button, input, select, textarea, [tabindex]').length")
             tab.evaluate(_LISTEN_JS, [INPUTS, OPENERS])

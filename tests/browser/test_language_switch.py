@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 
 import pytest
-from site_pages import PAGES, SitePage, ids, parse_html, url_path
+from support.html import parse_html
+from support.site_page import PAGES, SitePage, ids, url_path
 
 # Material's header language menu; the link for a language carries hreflang.
 SWITCHER = ".md-header .md-select"
@@ -21,13 +22,13 @@ def switch_language(page, lang: str) -> None:
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
-def test_html_lang_is_the_pages_language(site_page: SitePage, site):
+def test_html_lang_is_the_pages_language(site_page: SitePage, served_site):
     # Read from the built file; the switching test below also checks it in the browser.
-    assert parse_html(site.file(site_page)).lang == site_page.lang
+    assert parse_html(served_site.file(site_page)).lang == site_page.lang
 
 
 @pytest.fixture(scope="module")
-def switches(shared_context, site):
+def switches(shared_context, served_site):
     """For each page name: open its Japanese page, switch to English with the header menu, then
     back to Japanese. Those two switches are the two that the test of either language needs
     (ja -> en -> ja covers en -> ja from the English page, a full load like any other), so one
@@ -38,7 +39,7 @@ def switches(shared_context, site):
         ja, en = SitePage("ja", name), SitePage("en", name)
         tab = shared_context.new_page()
         try:
-            tab.goto(site.url(ja))
+            tab.goto(served_site.url(ja))
             landed = {}
             for start, target in ((ja, en), (en, ja)):
                 switch_language(tab, target.lang)

@@ -8,8 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import site_pages
-from site_pages import PAGES, SitePage, ids, parse_html
+from support import site_page
+from support.html import parse_html
+from support.site_page import PAGES, SitePage, ids
 
 SKIPPED_SCHEMES = {"mailto", "tel", "data"}
 
@@ -20,10 +21,10 @@ def parsed(path: Path):
 
 
 @pytest.fixture(scope="module")
-def site_hosts(site) -> set[str]:
+def site_hosts(served_site) -> set[str]:
     """The server's host and the host the build wrote into absolute URLs (site_url)."""
-    hosts = {urlsplit(site.base_url).netloc}
-    sitemap = site.dir / "sitemap.xml"
+    hosts = {urlsplit(served_site.base_url).netloc}
+    sitemap = served_site.dir / "sitemap.xml"
     if sitemap.exists():
         loc = ET.parse(sitemap).find("{http://www.sitemaps.org/schemas/sitemap/0.9}url/{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
         if loc is not None:
@@ -40,7 +41,7 @@ def target_file(site_dir: Path, path: str) -> Path | None:
 
 def broken_links(site, site_hosts: set[str], html_file: Path) -> list[str]:
     rel = html_file.relative_to(site.dir).as_posix()
-    page_url = "http://site.invalid" + site_pages.BASE_PATH + rel  # as served: under the site's base path
+    page_url = "http://site.invalid" + site_page.BASE_PATH + rel  # as served: under the site's base path
     problems = []
     for tag, url, line in parsed(html_file).refs:
         parts = urlsplit(url)
@@ -51,10 +52,10 @@ def broken_links(site, site_hosts: set[str], html_file: Path) -> list[str]:
         if parts.scheme in SKIPPED_SCHEMES or (parts.scheme in ("http", "https") and parts.netloc not in site_hosts):
             continue  # external: not checked here (no network)
         resolved = urlsplit(urljoin(page_url, url)) if not parts.netloc else parts
-        if not (resolved.path or "/").startswith(site_pages.BASE_PATH):
-            problems.append(f"{where}: {resolved.path} is outside the site's base path {site_pages.BASE_PATH}")
+        if not (resolved.path or "/").startswith(site_page.BASE_PATH):
+            problems.append(f"{where}: {resolved.path} is outside the site's base path {site_page.BASE_PATH}")
             continue
-        target = target_file(site.dir, "/" + (resolved.path or "/")[len(site_pages.BASE_PATH):])
+        target = target_file(site.dir, "/" + (resolved.path or "/")[len(site_page.BASE_PATH):])
         if target is None:
             problems.append(f"{where}: {resolved.path} does not exist in the built site")
             continue
@@ -65,14 +66,14 @@ def broken_links(site, site_hosts: set[str], html_file: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
-def test_every_internal_link_and_anchor_resolves(site_page: SitePage, site, site_hosts):
-    problems = broken_links(site, site_hosts, site.file(site_page))
+def test_every_internal_link_and_anchor_resolves(site_page: SitePage, served_site, site_hosts):
+    problems = broken_links(served_site, site_hosts, served_site.file(site_page))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
 
-def test_every_internal_link_and_anchor_resolves_in_other_html_files(site, site_hosts):
-    pages = {site.file(p) for p in PAGES}
-    problems = [p for f in sorted(site.dir.rglob("*.html")) if f not in pages for p in broken_links(site, site_hosts, f)]
+def test_every_internal_link_and_anchor_resolves_in_other_html_files(served_site, site_hosts):
+    pages = {served_site.file(p) for p in PAGES}
+    problems = [p for f in sorted(served_site.dir.rglob("*.html")) if f not in pages for p in broken_links(served_site, site_hosts, f)]
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)

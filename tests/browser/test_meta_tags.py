@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from site_pages import DEFAULT_LANG, LANGS, PAGES, ROOT, SitePage, ids, parse_html, url_path
+from support.html import parse_html
+from support.site_page import DEFAULT_LANG, LANGS, PAGES, ROOT, SitePage, ids, url_path
 
 SOCIAL = ["og:title", "og:description", "og:image", "twitter:card"]
 
@@ -28,8 +29,8 @@ def is_absolute(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def heads(site):
-    return {p: parse_html(site.file(p)) for p in PAGES}
+def heads(served_site):
+    return {p: parse_html(served_site.file(p)) for p in PAGES}
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
@@ -62,11 +63,11 @@ def test_canonical_url_is_the_pages_own_absolute_url(site_page: SitePage, heads)
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
-def test_open_graph_and_twitter_card_tags_are_present(site_page: SitePage, heads, site):
+def test_open_graph_and_twitter_card_tags_are_present(site_page: SitePage, heads, served_site):
     head = heads[site_page]
     missing = [key for key in SOCIAL if not any(v.strip() for v in head.meta(key))]
     assert not missing, f"{site_page.path} lacks {missing}"
     image = head.meta("og:image")[0]
     assert is_absolute(image), f"og:image of {site_page.path} must be an absolute URL, is {image!r}"
-    if image.startswith(site.site_url) or site.is_local(image):  # the site's own image: it must have been built
-        assert (site.dir / url_path(image).lstrip("/")).is_file(), f"og:image {image} of {site_page.path} is not in the built site"
+    if image.startswith(served_site.site_url) or served_site.is_local(image):  # the site's own image: it must have been built
+        assert (served_site.dir / url_path(image).lstrip("/")).is_file(), f"og:image {image} of {site_page.path} is not in the built site"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 
 import pytest
-from site_pages import PAGES, SitePage, ids
+from support.site_page import PAGES, SitePage, ids
 
 WIDTH = 360
 PHONE = {"viewport": {"width": WIDTH, "height": 780}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -58,7 +58,7 @@ _FOOTNOTE_LINES_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def on_phone(browser, site):
+def on_phone(browser, served_site):
     """Load each page once in a 360 px phone context; measure overflow and tap targets."""
     context = browser.new_context(**PHONE)
     context.set_default_timeout(10_000)
@@ -67,7 +67,7 @@ def on_phone(browser, site):
     def measure(site_page: SitePage) -> dict:
         tab = context.new_page()
         try:
-            tab.goto(site.url(site_page))
+            tab.goto(served_site.url(site_page))
             return {
                 "overflow": tab.evaluate(_OVERFLOW_JS, WIDTH),
                 "crowded": tab.evaluate(_TARGETS_JS, MIN_TARGET),

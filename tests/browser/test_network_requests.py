@@ -5,8 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from search_driver import search
-from site_pages import LANGS, PAGES, SitePage, ids
+from support.search_driver import search
+from support.site_page import LANGS, PAGES, SitePage, ids
 
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -16,8 +16,8 @@ def third_party(site, urls: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=ids(PAGES))
-def test_page_makes_no_third_party_requests(site_page: SitePage, site, page_load):
-    outside = third_party(site, page_load(site_page).requests)
+def test_page_makes_no_third_party_requests(site_page: SitePage, served_site, page_load):
+    outside = third_party(served_site, page_load(site_page).requests)
     assert not outside, f"{site_page.path} requested other hosts: {outside}"
 
 
@@ -28,10 +28,10 @@ def test_page_makes_no_request_that_fails(site_page: SitePage, page_load):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_searching_makes_no_third_party_requests(lang, site, page):
+def test_searching_makes_no_third_party_requests(lang, served_site, page):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(site.url(SitePage(lang, "index")))
+    page.goto(served_site.url(SitePage(lang, "index")))
     search(page, {"ja": "北朝鮮", "en": "troops"}[lang])
-    outside = third_party(site, requests)
+    outside = third_party(served_site, requests)
     assert not outside, f"searching on the {lang} site requested other hosts: {outside}"

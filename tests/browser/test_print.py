@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from site_pages import CITING_PAGES, SitePage, ids
+from support.site_page import CITING_PAGES, SitePage, ids
 
 # For each source link in the footnotes: is it printed, and is its URL printed beside it
 # (as text, or as generated content such as a::after { content: " (" attr(href) ")" })?

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from search_driver import search
-from site_pages import DEFAULT_LANG, LANGS, PAGE_NAMES, SitePage
+from support.search_driver import search
+from support.site_page import DEFAULT_LANG, LANGS, PAGE_NAMES, SitePage
 
 QUERIES_FILE = Path(__file__).resolve().parents[1] / "search_queries.yml"
 QUERIES = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
@@ -20,7 +20,7 @@ def start_page(lang: str) -> SitePage:
 
 
 @pytest.fixture(scope="module")
-def search_tab(shared_context, site):
+def search_tab(shared_context, served_site):
     """One home page per language, its search left open: each query replaces the last one
     (the driver waits until the results answer the new query), so Pagefind loads once."""
     tabs = {}
@@ -28,7 +28,7 @@ def search_tab(shared_context, site):
     def tab(lang: str):
         if lang not in tabs:
             tabs[lang] = shared_context.new_page()
-            tabs[lang].goto(site.url(start_page(lang)))
+            tabs[lang].goto(served_site.url(start_page(lang)))
         return tabs[lang]
 
     yield tab

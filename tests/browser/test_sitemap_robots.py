@@ -7,7 +7,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 
 import pytest
-from site_pages import PAGES, url_path
+from support.site_page import PAGES, url_path
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -21,8 +21,8 @@ def fetch(site, path: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def sitemap(site) -> ET.Element:
-    status, body = fetch(site, "/sitemap.xml")
+def sitemap(served_site) -> ET.Element:
+    status, body = fetch(served_site, "/sitemap.xml")
     assert status == 200, f"/sitemap.xml answered {status}"
     return ET.fromstring(body)
 
@@ -39,9 +39,9 @@ def test_sitemap_lists_every_page_of_both_languages(sitemap):
     assert not missing, f"sitemap.xml does not list {missing}"
 
 
-def test_every_sitemap_url_is_served(sitemap, site):
+def test_every_sitemap_url_is_served(sitemap, served_site):
     # URLs are fetched by path from the local server: the build's site_url may name another host.
-    broken = [f"{status} {url}" for url in sorted(set(sitemap_urls(sitemap))) if (status := fetch(site, url_path(url))[0]) != 200]
+    broken = [f"{status} {url}" for url in sorted(set(sitemap_urls(sitemap))) if (status := fetch(served_site, url_path(url))[0]) != 200]
     assert not broken, f"sitemap.xml lists URLs that are not served: {broken}"
 
 
@@ -50,8 +50,8 @@ def test_sitemap_urls_are_absolute(sitemap):
     assert not relative, f"sitemap.xml has relative URLs: {relative}"
 
 
-def test_robots_txt_is_served_and_names_the_sitemap(site):
-    status, body = fetch(site, "/robots.txt")
+def test_robots_txt_is_served_and_names_the_sitemap(served_site):
+    status, body = fetch(served_site, "/robots.txt")
     assert status == 200, f"/robots.txt answered {status}"
     lines = [line.strip() for line in body.splitlines()]
     sitemaps = [line.split(":", 1)[1].strip() for line in lines if line.lower().startswith("sitemap:")]

@@ -5,7 +5,7 @@ says how many remain; without JavaScript the form stays hidden and every source 
 from __future__ import annotations
 
 import pytest
-from site_pages import SitePage
+from support.site_page import SitePage
 
 SOURCES = [SitePage("ja", "sources"), SitePage("en", "sources")]
 
@@ -30,8 +30,8 @@ def choose(tab, **choices: str) -> dict:
 
 
 @pytest.mark.parametrize("sources", SOURCES, ids=lambda p: p.lang)
-def test_filter_by_origin_type_and_language_leaves_exactly_the_matching_sources(page, site, sources):
-    page.goto(site.url(sources))
+def test_filter_by_origin_type_and_language_leaves_exactly_the_matching_sources(page, served_site, sources):
+    page.goto(served_site.url(sources))
     start = page.evaluate(_STATE_JS)
     assert start["formShown"] and len(start["shown"]) == start["total"] > 100
     every = start["shown"]
@@ -51,9 +51,9 @@ def test_filter_by_origin_type_and_language_leaves_exactly_the_matching_sources(
 
 
 @pytest.mark.parametrize("sources", SOURCES, ids=lambda p: p.lang)
-def test_without_javascript_the_form_is_hidden_and_every_source_is_listed(new_page, site, sources):
+def test_without_javascript_the_form_is_hidden_and_every_source_is_listed(new_page, served_site, sources):
     tab = new_page(java_script_enabled=False)
-    tab.goto(site.url(sources))
+    tab.goto(served_site.url(sources))
     assert not tab.locator("form.source-filter").is_visible()
     items = tab.locator(".source-list > li[data-origin]")
     assert items.count() > 100

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from site_pages import JA_PAGES, SitePage, ids
+from support.site_page import JA_PAGES, SitePage, ids
 
 JAPANESE_FAMILIES = [
     "hiragino sans", "hiragino kaku gothic", "hiragino kaku gothic pron", "noto sans jp", "noto sans cjk jp", "yu gothic", "yugothic",

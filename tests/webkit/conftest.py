@@ -1,39 +1,28 @@
-"""Session fixtures for the WebKit run: the shared sample build, one server, one WebKit.
+"""Session fixtures for the WebKit run: the run's one strict build, served once, one WebKit.
 
-The site is the sample build of tests/reader_site.py (built once per pytest session and
-shared with the reader tests), served on 127.0.0.1 under its sub-path /nk/; set
-BROWSER_TESTS_SITE_DIR to serve an existing build at / instead. One WebKitWebDriver runs
-under its own xvfb-run for the whole session. Missing WebKit fails every test, saying how
-to install it: a skipped engine must never pass as a tested one.
+The site is the real site of support.real_site (the `real_site` fixture: built once per test run
+and shared with every suite), served on 127.0.0.1 under its sub-path /nk/ by the same server as
+the Chromium suite; set BROWSER_TESTS_SITE_DIR to serve an existing build instead. One
+WebKitWebDriver runs under its own xvfb-run for the whole session. Missing WebKit fails every
+test, saying how to install it: a skipped engine must never pass as a tested one.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from webkit_site import INSTALL_HINT, Recorder, Server, WebKit, missing_tools  # noqa: E402
+from support.real_site import ServedSite, served
+from support.webkit import INSTALL_HINT, Recorder, WebKit, missing_tools
 
 
 @pytest.fixture(scope="session")
-def webkit_site() -> Iterator[Server]:
+def served_site(request: pytest.FixtureRequest) -> Iterator[ServedSite]:
     given = os.environ.get("BROWSER_TESTS_SITE_DIR")
-    if given:
-        site_dir, prefix = Path(given).resolve(), "/"
-    else:
-        from reader_site import SITE_URL, built_sample
-
-        site_dir, prefix = built_sample(), urlsplit(SITE_URL).path
-    server = Server(site_dir, prefix)
-    yield server
-    server.close()
+    with served(Path(given).resolve() if given else request.getfixturevalue("real_site")) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")

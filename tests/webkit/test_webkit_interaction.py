@@ -9,8 +9,8 @@ import time
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from support.site_page import SitePage, url_path
 from test_webkit_pages import CHECKS_JS, NARROW
-from webkit_site import SitePage, url_path
 
 WIDTHS = (NARROW, 1280)
 SEARCHES = [(SitePage("ja", "index"), "派兵された", "deployment"), (SitePage("en", "index"), "Kursk", "deployment")]
@@ -48,26 +48,26 @@ def _settled_result_pages(driver, timeout: float = 15.0) -> list[str]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_switcher_goes_to_the_same_page_in_the_other_language_and_back(width, webkit, webkit_site):
+def test_switcher_goes_to_the_same_page_in_the_other_language_and_back(width, webkit, served_site):
     driver = webkit.driver
     webkit.resize(width)
     start = SitePage("ja", "treaty")
-    driver.get(webkit_site.url(start))
+    driver.get(served_site.url(start))
     for target in (start.other(), start):
         driver.find_element(By.CSS_SELECTOR, ".md-header__option .md-select button").click()
         link = driver.find_element(By.CSS_SELECTOR, f'.md-select__link[hreflang="{target.lang}"]')
         _wait(link.is_displayed, 5)
         link.click()
-        _wait(lambda t=target: url_path(driver.current_url) == url_path(webkit_site.url(t)))
-        assert url_path(driver.current_url) == url_path(webkit_site.url(target))
+        _wait(lambda t=target: url_path(driver.current_url) == url_path(served_site.url(t)))
+        assert url_path(driver.current_url) == url_path(served_site.url(target))
         assert driver.execute_script("return document.documentElement.lang") == target.lang
 
 
 @pytest.mark.parametrize(("start", "query", "expect"), SEARCHES, ids=[s[1] for s in SEARCHES])
-def test_search_finds_the_page_in_the_readers_language(start, query, expect, webkit, webkit_site, recorder):
+def test_search_finds_the_page_in_the_readers_language(start, query, expect, webkit, served_site, recorder):
     driver = webkit.driver
     webkit.resize(NARROW)
-    driver.get(webkit_site.url(start))
+    driver.get(served_site.url(start))
     recorder.take()
     driver.find_element(By.CSS_SELECTOR, "button[data-search-open]").click()
     box = _wait(lambda: [e for e in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__search-input") if e.is_displayed()])
@@ -75,17 +75,17 @@ def test_search_finds_the_page_in_the_readers_language(start, query, expect, web
     box[0].send_keys(query)
     paths = _settled_result_pages(driver)
     assert paths, f"no result for {query!r}"
-    assert url_path(webkit_site.url(SitePage(start.lang, expect))) in paths[:3], f"{query!r}: top result pages {paths[:3]}"
-    other_prefix = url_path(webkit_site.url("en/"))
+    assert url_path(served_site.url(SitePage(start.lang, expect))) in paths[:3], f"{query!r}: top result pages {paths[:3]}"
+    other_prefix = url_path(served_site.url("en/"))
     in_other = [p for p in paths if p.startswith(other_prefix)] if start.lang == "ja" else [p for p in paths if not p.startswith(other_prefix)]
     assert not in_other, f"results in the other language: {in_other}"
     assert not recorder.take(), "search asked another host"
 
 
-def test_copy_button_copies_the_citation_with_todays_access_date(webkit, webkit_site):
+def test_copy_button_copies_the_citation_with_todays_access_date(webkit, served_site):
     driver = webkit.driver
     webkit.resize(1280)
-    driver.get(webkit_site.url(SitePage("en", "treaty")))
+    driver.get(served_site.url(SitePage("en", "treaty")))
     driver.find_element(By.CSS_SELECTOR, "details.cite-page > summary").send_keys(Keys.ENTER)  # opens it, by keyboard
     citation = driver.find_element(By.ID, "cite-apa")
     today = dt.date.today()
@@ -103,20 +103,20 @@ def test_copy_button_copies_the_citation_with_todays_access_date(webkit, webkit_
     assert pasted == " ".join(citation.text.split())
 
 
-def test_control_without_keep_all_webkit_splits_words(webkit, webkit_site):
+def test_control_without_keep_all_webkit_splits_words(webkit, served_site):
     """The word-split check can fail: with the old CSS (no keep-all) WebKit breaks inside words."""
     driver = webkit.driver
     webkit.resize(NARROW)
-    driver.get(webkit_site.url(SitePage("ja", "deployment")))
+    driver.get(served_site.url(SitePage("ja", "deployment")))
     old_css = ".md-content__inner { word-break: normal !important }"
     driver.execute_script("const s = document.createElement('style'); s.textContent = arguments[0]; document.head.append(s);", old_css)
     result = driver.execute_script(CHECKS_JS, "article.md-content__inner p", "none")
     assert len(result["splits"]) >= 5, f"expected WebKit to split words without keep-all, found {result['splits']}"
 
 
-def test_control_the_recorder_sees_a_request_to_another_host(webkit, webkit_site, recorder):
+def test_control_the_recorder_sees_a_request_to_another_host(webkit, served_site, recorder):
     driver = webkit.driver
-    driver.get(webkit_site.url(SitePage("en", "index")))
+    driver.get(served_site.url(SitePage("en", "index")))
     recorder.take()
     driver.execute_script("new Image().src = 'http://example.invalid/pixel.png'; fetch('https://example.invalid/x').catch(() => 0);")
     seen = _wait(lambda: recorder.seen if len(recorder.seen) >= 2 else None, 5)
@@ -131,10 +131,10 @@ _SOURCES_STATE_JS = """const items = [...document.querySelectorAll('.source-list
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_sources_filter_narrows_the_list_in_webkit(lang, webkit, webkit_site):
+def test_sources_filter_narrows_the_list_in_webkit(lang, webkit, served_site):
     driver = webkit.driver
     webkit.resize(NARROW)
-    driver.get(webkit_site.url(SitePage(lang, "sources")))
+    driver.get(served_site.url(SitePage(lang, "sources")))
     form = driver.find_element(By.CSS_SELECTOR, "form.source-filter")
     assert form.is_displayed(), "the filter stays hidden (source-filter.js did not run)"
     every = driver.execute_script(_SOURCES_STATE_JS)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from selenium.common.exceptions import WebDriverException
-from webkit_site import PAGES, SitePage, url_path
+from support.site_page import PAGES, SitePage, url_path
 
 NARROW, DESKTOP = 360, 1280
 WIDTHS = (NARROW, DESKTOP)
@@ -28,7 +28,7 @@ IDS = [f"{p.id}@{w}" for p, w in CASES]
 
 
 @pytest.fixture(scope="module")
-def measured(webkit, webkit_site, recorder):
+def measured(webkit, served_site, recorder):
     """Load each page once per width in the one WebKit session; measure it and screenshot it."""
 
     @functools.cache
@@ -38,7 +38,7 @@ def measured(webkit, webkit_site, recorder):
         recorder.take()
         for page in PAGES:
             try:
-                webkit.driver.get(webkit_site.url(page))
+                webkit.driver.get(served_site.url(page))
                 result = webkit.driver.execute_script(CHECKS_JS, HEADINGS, KEY_POINTS)
                 time.sleep(0.05)  # let a late request (an image, a font) reach the recorder
                 shot = SHOTS / str(width) / f"{page.lang}-{page.name}.png"
@@ -78,19 +78,19 @@ def test_no_word_split_in_headings_and_key_points(site_page, width, measured):
 
 
 @pytest.mark.parametrize(("site_page", "width"), CASES, ids=IDS)
-def test_no_request_to_another_host(site_page, width, measured, webkit_site):
+def test_no_request_to_another_host(site_page, width, measured, served_site):
     r = _loaded(measured(site_page, width))
-    foreign = [u for u in r["resources"] if not u.startswith(webkit_site.url(""))]
+    foreign = [u for u in r["resources"] if not u.startswith(served_site.url(""))]
     assert not r["other_hosts"] and not foreign, f"requests to other hosts: {r['other_hosts'] + foreign}"
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=[p.id for p in PAGES])
-def test_switcher_links_the_same_page_in_the_other_language(site_page, measured, webkit_site):
+def test_switcher_links_the_same_page_in_the_other_language(site_page, measured, served_site):
     r = _loaded(measured(site_page, NARROW))
     assert r["lang"] == site_page.lang
     links = dict(r["switcher"])
     other = site_page.other()
-    assert url_path(links.get(other.lang, "")) == url_path(webkit_site.url(other)), f"switcher links: {links}"
+    assert url_path(links.get(other.lang, "")) == url_path(served_site.url(other)), f"switcher links: {links}"
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=[p.id for p in PAGES])

@@ -1,4 +1,5 @@
-"""The WebKit run's pieces: the pages, the local server, the request recorder, the browser.
+"""The WebKit run's pieces: the request recorder and the browser (the pages are support.site_page's,
+the server support.real_site's).
 
 WebKit is Debian's WebKitGTK: WebKitWebDriver drives MiniBrowser (the engine of Safari),
 headless under xvfb-run. `make browser-deps` installs webkit2gtk-driver and xvfb.
@@ -6,7 +7,6 @@ headless under xvfb-run. `make browser-deps` installs webkit2gtk-driver and xvfb
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import signal
@@ -14,92 +14,22 @@ import socket
 import subprocess
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from selenium import webdriver
 from selenium.webdriver.remote.client_config import ClientConfig
 from selenium.webdriver.remote.remote_connection import RemoteConnection
 from selenium.webdriver.webkitgtk.options import Options
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
-LANGS = ("ja", "en")
 WEBDRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
 XVFB_RUN = "/usr/bin/xvfb-run"
 INSTALL_HINT = "`make browser-deps` installs webkit2gtk-driver and xvfb (Debian packages)"
 
 
-@dataclass(frozen=True)
-class SitePage:
-    """One page in one language."""
-
-    lang: str
-    name: str  # file name under docs/<lang>/ without .md
-
-    @property
-    def id(self) -> str:
-        return f"{self.lang}/{self.name}"
-
-    @property
-    def path(self) -> str:
-        """URL path below the site's root: "", "treaty/", "en/", "en/treaty/"."""
-        prefix = "" if self.lang == LANGS[0] else f"{self.lang}/"
-        return prefix if self.name == "index" else f"{prefix}{self.name}/"
-
-    def other(self) -> SitePage:
-        return SitePage(LANGS[1] if self.lang == LANGS[0] else LANGS[0], self.name)
-
-
-PAGES = [SitePage(lang, p.stem) for lang in LANGS for p in sorted((DOCS / LANGS[0]).glob("*.md"))]
-
-
 def missing_tools() -> list[str]:
     """What the WebKit run needs and this machine lacks."""
     return [tool for tool in (WEBDRIVER, MINIBROWSER, XVFB_RUN) if not Path(tool).exists()]
-
-
-class _Files(http.server.SimpleHTTPRequestHandler):
-    """The built site under its sub-path (/nk/ as on a project site); anything else is a 404."""
-
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".xml": "application/xml",
-        ".bib": "application/x-bibtex",
-        ".ris": "application/x-research-info-systems",
-    }
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "\0missing")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-class Server:
-    """A threaded static server on 127.0.0.1 for `site_dir`, at the path `prefix`."""
-
-    def __init__(self, site_dir: Path, prefix: str) -> None:
-        handler = type("Files", (_Files,), {"prefix": prefix})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
-        threading.Thread(target=self.httpd.serve_forever, name="webkit-site", daemon=True).start()
-
-    def url(self, page: SitePage | str) -> str:
-        return self.base + (page.path if isinstance(page, SitePage) else page)
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 class Recorder:
@@ -213,7 +143,3 @@ class WebKit:
                     self.process.wait(10)
                 except subprocess.TimeoutExpired:
                     os.killpg(self.process.pid, signal.SIGKILL)
-
-
-def url_path(url: str) -> str:
-    return urlsplit(url).path

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from site_conftest import Project, page
+from support.project import Project, page
 
 TIMELINE = """\
 - date: 2024-06-19

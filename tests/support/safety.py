@@ -4,15 +4,11 @@ from another host. Anything else means hostile input reached a reader's browser.
 
 from __future__ import annotations
 
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-
-from sitekit import addresses, reserved  # noqa: E402
-from sitekit.sanitize import LINK_SCHEMES, RESOURCE_ATTRIBUTES, _allowed_name  # noqa: E402
+from sitekit import addresses, reserved
+from sitekit.sanitize import LINK_SCHEMES, RESOURCE_ATTRIBUTES, _allowed_name
 
 TOKEN = "XSSTOKEN"
 URL_ATTRIBUTES = RESOURCE_ATTRIBUTES | {"href", "action", "formaction", "ping", "cite"}

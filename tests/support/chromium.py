@@ -12,6 +12,9 @@ import os
 import shutil
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"  # axe-core and vnu-jar, from package-lock.json
+DESKTOP = {"width": 1280, "height": 900}  # the viewport of the suites' desktop contexts
 NAMES = ("chromium", "chromium-browser", "google-chrome")
 # The flags this machine needs (GUIDE section 4): without the networking ones Chromium floods
 # the closed network. Playwright gives every launch a fresh, empty --user-data-dir of its own.

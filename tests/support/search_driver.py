@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from playwright.sync_api import Page
-from site_pages import url_path
+from support.site_page import url_path
 
 # Controls that open the search overlay (Material's header label, or a button of the site's own).
 OPENERS = 'label[for="__search"], button[data-search-open], [data-md-component="search"] button[aria-label]'

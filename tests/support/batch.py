@@ -8,7 +8,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from site_conftest import Build, Project, page
+from support.project import Build, Project, page
 
 GOOD = "根拠のある文である[^nis-2024-10-18]。"
 GOOD_EN = "A sourced sentence.[^nis-2024-10-18]"

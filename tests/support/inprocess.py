@@ -4,25 +4,23 @@ the build's own (hooks/sitekit), with the Markdown extensions of the real mkdocs
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path
 
+import cite_page  # noqa: F401
+import corrections  # noqa: F401
+import estimates  # noqa: F401
+import map  # noqa: F401
+import sources_page  # noqa: F401
+import timeline  # noqa: F401
 from jinja2 import Environment, FileSystemLoader
+from sitekit import render, state
+from sitekit.problems import Problem
+from sitekit.site import Site, validate
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
 # The hook modules that register data sets and template globals, as MkDocs imports them.
-import cite_page  # noqa: E402, F401
-import corrections  # noqa: E402, F401
-import estimates  # noqa: E402, F401
-import map  # noqa: E402, F401
-import sources_page  # noqa: E402, F401
-import timeline  # noqa: E402, F401
-from sitekit import render, state  # noqa: E402
-from sitekit.problems import Problem  # noqa: E402
-from sitekit.site import Site, validate  # noqa: E402
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """The real site (every page of docs/), built strictly ONCE per test run and shared by every
 suite that reads or serves it: the reader-side tests (tests/test_reader_*.py), the browser
-tests (tests/browser/), and any suite added later (a WebKit run, chart tests).
+tests (tests/browser/), the WebKit run (tests/webkit/) and the tests of outputs and charts.
 
 It is built for a project-site sub-path (SITE_URL), as GitHub Pages publishes a project site, so
 the absolute URLs it writes (canonical, hreflang, sitemap, the 404 page's assets) are checked
@@ -10,7 +10,7 @@ build on a port of its own.
 
 Who builds it:
 - `make check` / `make test` build it first, with the build's own output on the terminal
-  (`python tests/real_site.py DIR`), and hand DIR to pytest as TEST_SITE_DIR;
+  (`PYTHONPATH=hooks:scripts:tests python -m support.real_site DIR`), and hand DIR to pytest as TEST_SITE_DIR;
 - otherwise the session fixture `real_site` (tests/conftest.py) builds it on first use, once per
   run: under pytest-xdist the first worker builds, the others wait for it (a file lock).
 """
@@ -26,9 +26,14 @@ import sys
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from support import site_page
+from support.build import mkdocs_build
+from support.site_page import SitePage
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "https://example.org/nk/"  # a sub-path, as on a project site
@@ -43,9 +48,7 @@ class BuildFailed(Exception):
 
 def build(out: Path, site_url: str = SITE_URL, *, capture: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the checkout into `out`, for `site_url` (Pagefind included)."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=capture, text=True, check=False)
+    return mkdocs_build(ROOT, site_url, out=out, capture=capture, timeout=None)
 
 
 def site_url_of(site_dir: Path) -> str | None:
@@ -66,7 +69,7 @@ def given_site() -> Path | None:
     built_for = site_url_of(site_dir)
     if built_for != SITE_URL:
         raise BuildFailed(f"{ENV_DIR}={given} is not a site built for {SITE_URL} (its sitemap says {built_for!r}); "
-                          f"build it with: python tests/real_site.py {given}")
+                          f"build it with: PYTHONPATH=hooks:scripts:tests python -m support.real_site {given}")
     return site_dir
 
 
@@ -118,6 +121,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".xml": "application/xml",
         ".txt": "text/plain; charset=utf-8",
+        ".bib": "application/x-bibtex",
+        ".ris": "application/x-research-info-systems",
     }
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
@@ -157,8 +162,40 @@ def serve(site_dir: Path, base_path: str = BASE_PATH) -> Iterator[str]:
         server.server_close()
 
 
+@dataclass
+class ServedSite:
+    """A built site, served on 127.0.0.1 under the path it was built for (the browsers visit it)."""
+
+    dir: Path
+    base_url: str  # "http://127.0.0.1:PORT/nk/": where this process serves it
+    site_url: str = ""  # the address the build was made for (its canonical URLs): "https://example.org/nk/"
+
+    def url(self, page: SitePage | str) -> str:
+        """The served address of a page, or of a path below the base path ("en/", "/en/treaty/")."""
+        return self.base_url + (page.path if isinstance(page, SitePage) else page).lstrip("/")
+
+    def is_local(self, url: str) -> bool:
+        return urlsplit(url).netloc == urlsplit(self.base_url).netloc
+
+    def file(self, page: SitePage) -> Path:
+        return self.dir / page.html_file
+
+
+@contextlib.contextmanager
+def served(site_dir: Path) -> Iterator[ServedSite]:
+    """Serve a built site under the path its sitemap names (site_page.url_path() then gives page
+    paths relative to it); BROWSER_TESTS_SITE_DIR is served this way too."""
+    site_url = site_url_of(site_dir)
+    if not site_url:
+        raise BuildFailed(f"{site_dir} has no sitemap.xml naming its address: is it a built site?")
+    base_path = urlsplit(site_url).path or "/"
+    site_page.BASE_PATH = base_path
+    with serve(site_dir, base_path) as base_url:
+        yield ServedSite(site_dir, base_url, site_url)
+
+
 if __name__ == "__main__":
     # make check / make test: build the real site for the tests, the build's output on the terminal.
     if len(sys.argv) != 2:
-        sys.exit("usage: python tests/real_site.py DIR   (then run pytest with TEST_SITE_DIR=DIR)")
+        sys.exit("usage: PYTHONPATH=hooks:scripts:tests python -m support.real_site DIR   (then run pytest with TEST_SITE_DIR=DIR)")
     sys.exit(build(Path(sys.argv[1]).resolve(), capture=False).returncode)
