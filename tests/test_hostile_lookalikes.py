@@ -84,7 +84,8 @@ def built(tmp_path_factory):
     # Plain texts that look like Markdown, placed inside Markdown by the data templates.
     project.write("docs/ja/treaty.md", f"---\ntitle: '{CORRECTED_TITLE}'\ndescription: d\nas_of: 2024-10-18\n---\n\n# 条約\n\n{GOOD}\n")
     project.write("docs/en/treaty.md", page("Treaty", GOOD_EN))
-    project.write("docs/corrections.yml", "- date: 2025-02-01\n  id: 2025-02-01-1\n  page: treaty.md\n  ja: 数字を直した。\n  en: Corrected a figure.\n")
+    log = "- date: 2025-02-01\n  id: 2025-02-01-1\n  page: treaty.md\n  ja: 数字を直した。\n  en: Corrected a figure.\n"
+    project.write("docs/corrections.yml", log)
     project.write("docs/ja/corrections.md", page("訂正履歴", "<!-- corrections -->", article=False))
     project.write("docs/en/corrections.md", page("Corrections", "<!-- corrections -->", article=False))
     project.write("docs/places.yml", DATA["docs/places.yml"].replace("en: Vladivostok", f"en: '{PLACE_NAME}'", 1))
