@@ -25,13 +25,14 @@ from site_copy import copy_site  # noqa: E402
 
 CITES_PER_PAGE = 20
 TYPES = ["news", "government", "intelligence", "analysis"]
+ORIGINS = ["kr", "jp", "us", "ua", "ru", "int"]  # the registry's required `origin` (sitekit/origins.py)
 
 
 def registry(n_sources: int) -> str:
     entries = []
     for i in range(n_sources):
         entries.append(
-            f"- id: src-{i:05d}\n  type: {TYPES[i % len(TYPES)]}\n  title: Synthetic source number {i}\n"
+            f"- id: src-{i:05d}\n  type: {TYPES[i % len(TYPES)]}\n  origin: {ORIGINS[i % len(ORIGINS)]}\n  title: Synthetic source number {i}\n"
             f"  publisher: {{ja: 発行元{i % 50}, en: Publisher {i % 50}}}\n  published: 2024-10-18\n"
             f"  accessed: 2026-11-22\n  language: en\n  url: https://127.0.0.1/source/{i}\n"
         )
@@ -127,7 +128,10 @@ def main() -> int:
     parser.add_argument("--no-double", action="store_true", help="skip the 2N run")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    # Warnings stay visible: a synthetic site the checks refuse prints its problems (a strict
+    # build stops on any warning), instead of ending without a word.
+    logging.basicConfig(format="%(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     sys.path.insert(0, str(ROOT / "hooks"))
     base = run(args.pages, args.sources)
     if not args.no_double:
