@@ -25,13 +25,14 @@ from site_copy import copy_site  # noqa: E402
 
 CITES_PER_PAGE = 20
 TYPES = ["news", "government", "intelligence", "analysis"]
+ORIGINS = ["kr", "jp", "us", "ua", "ru", "int"]  # the registry's required `origin` (sitekit/origins.py)
 
 
 def registry(n_sources: int) -> str:
     entries = []
     for i in range(n_sources):
         entries.append(
-            f"- id: src-{i:05d}\n  type: {TYPES[i % len(TYPES)]}\n  title: Synthetic source number {i}\n"
+            f"- id: src-{i:05d}\n  type: {TYPES[i % len(TYPES)]}\n  origin: {ORIGINS[i % len(ORIGINS)]}\n  title: Synthetic source number {i}\n"
             f"  publisher: {{ja: 発行元{i % 50}, en: Publisher {i % 50}}}\n  published: 2024-10-18\n"
             f"  accessed: 2026-11-22\n  language: en\n  url: https://127.0.0.1/source/{i}\n"
         )
@@ -103,12 +104,15 @@ def run(n_pages: int, n_sources: int) -> tuple[float, float]:
     n_sources = min(n_sources, n_pages * CITES_PER_PAGE)
     with tempfile.TemporaryDirectory() as tmp:
         folder = make_site(Path(tmp), n_pages, n_sources)
+        before = os.getloadavg()
         total, spent = timed_build(folder)
+        after = os.getloadavg()
     # Pagefind is an external indexer our hook starts; it replaces Material's search plugin,
     # so it is reported on its own line, not as the cost of our Python hooks.
     indexer = sum(v for k, v in spent.items() if "search_index" in k and "post_build" in k)
     hooks = sum(spent.values()) - indexer
-    print(f"\n{n_pages} pages per language, {CITES_PER_PAGE} citations each, {n_sources} sources")
+    print(f"\n{n_pages} pages per language, {CITES_PER_PAGE} citations each, {n_sources} sources"
+          f" (1-min / 5-min load {before[0]:.2f} / {before[1]:.2f} at the start, {after[0]:.2f} / {after[1]:.2f} at the end)")
     print(f"  total build   {total:8.2f} s")
     print(f"  our hooks     {hooks:8.2f} s   ({100 * hooks / total:.1f}% of the build)")
     print(f"  pagefind      {indexer:8.2f} s   ({100 * indexer / total:.1f}%, search index, both languages)")
@@ -124,13 +128,16 @@ def main() -> int:
     parser.add_argument("--no-double", action="store_true", help="skip the 2N run")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    # Warnings stay visible: a synthetic site the checks refuse prints its problems (a strict
+    # build stops on any warning), instead of ending without a word.
+    logging.basicConfig(format="%(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     sys.path.insert(0, str(ROOT / "hooks"))
     base = run(args.pages, args.sources)
     if not args.no_double:
         double = run(2 * args.pages, args.sources)
         print(f"\nDoubling the pages multiplied hook time by {double[1] / base[1]:.2f} (target <= 2.0)")
-        print(f"Hook share: {100 * base[1] / base[0]:.1f}% and {100 * double[1] / double[0]:.1f}% (target < 5%)")
+        print(f"Hook share: {100 * base[1] / base[0]:.1f}% and {100 * double[1] / double[0]:.1f}% (target <= 10% at 1,000 pages per language)")
     return 0
 
 

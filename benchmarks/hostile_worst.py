@@ -87,7 +87,7 @@ CASES: dict[str, tuple[str, Callable[[], dict[str, str]]]] = {
 
 def run_case(name: str) -> None:
     """Check one case in this process and print the seconds the checks took."""
-    from inprocess import check_tree
+    from support.inprocess import check_tree
 
     root = Path(tempfile.mkdtemp(prefix=f"hostile-worst-{name}-"))
     try:

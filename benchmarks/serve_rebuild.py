@@ -34,6 +34,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +136,20 @@ def first_cited_paragraph(text: str) -> int:
     return text.rindex("\n", 0, text.index("[^", text.index("\n# "))) + 1
 
 
+def wait_for_change(url: str, old: str, timeout: float) -> float | None:
+    """When `url` answers with something other than `old` (and not with nothing)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        now = fetch(url)
+        if now and now != old:
+            return time.monotonic()
+        time.sleep(0.05)
+    return None
+
+
+INDEXED: list[Figure] = []  # ours: save to search caught up (Pagefind's new index served)
+
+
 def serve_edits(label: str, root: Path, port: int, page: Path, url: str, runs: int, strict: bool) -> list[Figure] | None:
     """Start `mkdocs serve` in `root`, then save RUNS edits to `page` and time each until `url` serves it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
@@ -154,6 +169,8 @@ def serve_edits(label: str, root: Path, port: int, page: Path, url: str, runs: i
         for run in range(1, runs + 1):
             marker = f"zqxrebuild{run}"
             i = first_cited_paragraph(original)
+            entry_url = urllib.parse.urljoin(url, "/pagefind/pagefind-entry.json")
+            entry = fetch(entry_url) if strict else ""
             at = load()
             saved = time.monotonic()
             page.write_text(original[:i] + marker + original[i:], encoding="utf-8")
@@ -162,7 +179,11 @@ def serve_edits(label: str, root: Path, port: int, page: Path, url: str, runs: i
                 print(f"{label} run {run}: the edit was never served:\n" + "".join(log[-40:]), file=sys.stderr)
                 return None
             figures.append(Figure(served - saved, at))
-            print(f"{label} run {run}: saved -> served in {served - saved:.2f} s ({show_load(at)})")
+            indexed = wait_for_change(entry_url, entry, 120) if entry else None
+            caught_up = f"; search caught up {indexed - saved:.2f} s after the save" if indexed else ""
+            if indexed:
+                INDEXED.append(Figure(indexed - saved, at))
+            print(f"{label} run {run}: saved -> served in {served - saved:.2f} s{caught_up} ({show_load(at)})")
             time.sleep(2.0)  # let the watcher and the background indexer settle before the next save
         built = [m.group(1) for line in log if (m := re.search(r"Documentation built in ([\d.]+) seconds", line))]
         print(f"{label}: build times serve logged (first build, then each rebuild): {', '.join(built)}")
@@ -214,6 +235,8 @@ def main() -> int:
                 return 1
     print()
     print(f"ours,  save -> served (mkdocs serve --strict, hooks):   {summary(ours)}")
+    if INDEXED:
+        print(f"ours,  save -> search caught up (Pagefind, background): {summary(INDEXED)}")
     if plain and builds:
         print(f"plain, save -> served (Material + i18n, no hooks):      {summary(plain)}")
         print(f"plain, build of the same pages (mkdocs build):         {summary(builds)}")

@@ -95,6 +95,7 @@ class Row:
     path: str
     bytes: int = 0
     requests: int = 0
+    dom: int = 0  # elements in the document once loaded (Lighthouse's "DOM size")
     by_type: dict[str, int] = field(default_factory=dict)  # bytes per resource type
     search_bytes: int = 0
     search_requests: int = 0
@@ -135,6 +136,7 @@ def first_view(browser: Browser, url: str, lang: str, row: Row) -> None:
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     row.requests, row.bytes = len(seen), sum(size for _, size in seen)
+    row.dom = page.evaluate("document.getElementsByTagName('*').length")
     for kind, size in seen:
         row.by_type[kind] = row.by_type.get(kind, 0) + size
     before = len(seen)
@@ -185,16 +187,17 @@ def kb(n: int) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ("| template | lang | path | first view KB (gzip) | requests | HTML / CSS / JS / other KB | first search +KB / +req "
+    head = ("| template | lang | path | first view KB (gzip) | requests | HTML / CSS / JS / other KB | DOM elements | first search +KB / +req "
             "| Lighthouse perf / a11y / best / SEO |")
-    lines = [head, "|" + "---|" * 8]
+    lines = [head, "|" + "---|" * 9]
     for r in rows:
         html = r.by_type.get("document", 0)
         css = r.by_type.get("stylesheet", 0)
         js = r.by_type.get("script", 0)
         other = r.bytes - html - css - js
         scores = " / ".join("–" if r.lighthouse.get(c) is None else f"{r.lighthouse[c]:g}" for c in CATEGORIES) if r.lighthouse else "not run"
-        lines.append(f"| {r.template} | {r.lang} | `{r.path}` | {kb(r.bytes)} | {r.requests} | {kb(html)} / {kb(css)} / {kb(js)} / {kb(other)} "
+        weights = f"{kb(html)} / {kb(css)} / {kb(js)} / {kb(other)}"
+        lines.append(f"| {r.template} | {r.lang} | `{r.path}` | {kb(r.bytes)} | {r.requests} | {weights} | {r.dom:,} "
                      f"| {kb(r.search_bytes)} / {r.search_requests} | {scores} |")
     return "\n".join(lines)
 

@@ -8,6 +8,7 @@ English page finds English pages. It indexes only what sits inside data-pagefind
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 SERVING = False  # this process runs `mkdocs serve`: a rebuild does not wait for Pagefind
 INDEXER: subprocess.Popen | None = None  # under serve, the indexer started after the last build
+NICER = 10  # how much lower than the build the background indexer runs (POSIX nice steps)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -65,7 +67,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if plugin is not None and getattr(plugin, "building", False):
         return
     site = Path(state.SITE.site_dir)
-    command = [sys.executable, "-m", "pagefind_bin_extended", "--site", str(site), "--exclude-selectors", EXCLUDE, "--quiet"]
+    command = [*indexer(), "--site", str(site), "--exclude-selectors", EXCLUDE, "--quiet"]
     if SERVING:
         _index_in_background(command)
         return
@@ -74,9 +76,33 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise Abort(f"Pagefind could not index {site}: {(done.stderr or done.stdout).strip()} (is pagefind[extended] installed? make install)")
 
 
+def indexer() -> list[str]:
+    """Pagefind's own binary, started directly (the package's `python -m` entry only finds and
+    execs it: a Python start-up saved on every rebuild); the module form if it cannot be found,
+    so that the build reports a missing install as before."""
+    try:
+        from pagefind_bin_extended import get_executable
+
+        return [str(get_executable())]
+    except (ImportError, FileNotFoundError):
+        return [sys.executable, "-m", "pagefind_bin_extended"]
+
+
 def _index_in_background(command: list[str]) -> None:
     """While serving, the rebuilt page is served at once and search catches up a few seconds
-    later (indexing the whole site took about a third of a rebuild)."""
+    later (indexing the whole site took about a third of a rebuild).
+
+    Nothing waits for it: the build returns as soon as the indexer is started, after every page
+    is written, and `mkdocs serve` then serves the new pages. The indexer runs at a lower
+    priority, so the page a contributor reloads (and the next rebuild) are not slowed by it on
+    a machine with few cores; the next rebuild stops it (on_pre_build) before emptying the site."""
     global INDEXER
     _stop_indexer()
-    INDEXER = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    lower = {"creationflags": subprocess.BELOW_NORMAL_PRIORITY_CLASS} if os.name == "nt" else {}
+    INDEXER = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **lower)
+    if hasattr(os, "setpriority"):  # POSIX: set from here (a preexec_fn is unsafe in serve's threads)
+        try:
+            os.setpriority(os.PRIO_PROCESS, INDEXER.pid, min(os.getpriority(os.PRIO_PROCESS, 0) + NICER, 19))
+        except OSError:
+            pass  # it has already ended, or the system refuses: it runs at our priority
+

@@ -4,7 +4,10 @@ Every article page gets an `Article` (headline: the page's h1; description, lang
 publication and last update, the site as author and publisher, the share image, the CC BY
 4.0 licence, every source it cites as `citation`, and its other language: the Japanese page
 is the original, whose `workTranslation` is the English page, and the English page names it
-as `translationOfWork`); a page showing a data set with downloads (estimates, timeline,
+as `translationOfWork`). Each citation is a reference, not a second copy of the footnote: the
+source's registry id and, as `@id`, its entry on the sources page of the page's language
+(where the footnote's text, and sources.json with every field, already describe it once; the
+timeline's 150 citations written out in full were 17 KB of its 63 KB gzip). A page showing a data set with downloads (estimates, timeline,
 sources, map places) gets a `Dataset` with its CSV/JSON files as `distribution`; each home
 page gets the `WebSite` (the site's name for search results). The template
 (overrides/partials/structured-data.html) writes it with the `jsonld` filter: JSON from the
@@ -23,7 +26,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sitekit import i18n, render, state
@@ -59,24 +62,16 @@ def _translations(rec: PageRecord) -> dict[str, Any]:
     return {"translationOfWork": original[0]} if original else {}
 
 
-def _source(source: Source, locale: str) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "@type": "CreativeWork",
-        "identifier": source.id,
-        "name": source.title,
-        "inLanguage": source.language,
-        "publisher": {"@type": "Organization", "name": source.publisher[locale]},
-    }
-    if source.title_in(locale):
-        out["alternateName"] = source.title_in(locale)
-    if source.published:
-        out["datePublished"] = source.published.isoformat()
-    if source.url:
-        out["url"] = source.url
+def _source(source: Source, sources_url: str | None) -> dict[str, Any]:
+    """A cited source by reference: its id, and its entry on the sources page (`#src-<id>`)."""
+    out: dict[str, Any] = {"@type": "CreativeWork"}
+    if sources_url:
+        out["@id"] = f"{sources_url}#src-{source.id}"
+    out["identifier"] = source.id
     return out
 
 
-def article(rec: PageRecord, cited: list[Source]) -> dict[str, Any]:
+def article(rec: PageRecord, cited: list[Source], sources_url: str | None = None) -> dict[str, Any]:
     """The page as a schema.org Article."""
     out: dict[str, Any] = {
         "@type": "Article",
@@ -97,7 +92,7 @@ def article(rec: PageRecord, cited: list[Source]) -> dict[str, Any]:
     if rec.updated:
         out["dateModified"] = rec.updated.isoformat()
     out |= _translations(rec)
-    out["citation"] = [_source(s, rec.locale) for s in cited]
+    out["citation"] = [_source(s, sources_url) for s in cited]
     return out
 
 
@@ -145,7 +140,7 @@ def graph(rec: PageRecord) -> dict[str, Any] | None:
         items.append(website(rec))
     if rec.is_article:
         cited = sorted(state.SITE.cites.per_page.get((rec.locale, rec.rel), {}))
-        items.append(article(rec, [state.SITE.sources[sid] for sid in cited if sid in state.SITE.sources]))
+        items.append(article(rec, [state.SITE.sources[sid] for sid in cited if sid in state.SITE.sources], _sources_url(rec)))
     described = render.labels()[rec.locale]["datasets"]  # the data sets with a name and description
     for marker in (m for m in rec.markers if m in described):
         data, kind = state.SITE.cites.data.get(marker), DATASETS.get(marker)
@@ -154,12 +149,30 @@ def graph(rec: PageRecord) -> dict[str, Any] | None:
     return {"@context": "https://schema.org", "@graph": items} if items else None
 
 
+FILES: list[Files] = []  # this language pass's files (on_env), to find its sources page
+SOURCES_URL: dict[str, str | None] = {}  # per language, found once per pass
+
+
+def _sources_url(rec: PageRecord) -> str | None:
+    """The absolute address of the sources page in the page's language, if the site has one."""
+    if rec.locale not in SOURCES_URL:
+        found: File | None = None
+        for (locale, rel), checked in state.SITE.pages.items():
+            if locale == rec.locale and checked.view is not None and "sources" in checked.view.markers and FILES:
+                found = FILES[0].get_file_from_path(f"{locale}/{rel}")
+                break
+        SOURCES_URL[rec.locale] = urljoin(rec.root_url, found.url) if found is not None else None
+    return SOURCES_URL[rec.locale]
+
+
 render.EXTRA_GLOBALS["share_image"] = SHARE_IMAGE  # og:image in partials/head-meta.html
 
 
 # The filter the template uses.
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["jsonld"] = jsonld
+    FILES[:] = [files]
+    SOURCES_URL.clear()
     return env
 
 

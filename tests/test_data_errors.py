@@ -143,7 +143,7 @@ def test_bad_data_file_stops_the_build_with_its_message(project, fixture):
 
 
 def test_every_fixture_has_a_case():
-    from site_conftest import FIXTURES
+    from support.project import FIXTURES
 
     assert sorted(p.name for p in (FIXTURES / "data").glob("*.yml")) == sorted(CASES)
 

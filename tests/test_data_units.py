@@ -81,16 +81,54 @@ def test_projection_puts_the_corners_of_a_frame_at_the_corners_of_its_box():
     assert abs(PANEL.scale * 10 * math.cos(math.radians(41.5)) - 470) < 1e-6
 
 
+def _points(path: str) -> list[list[tuple[int, int]]]:
+    """The absolute points of each outline of an SVG path of M, l, h, v and Z (as geo writes them)."""
+    rings, x, y, command = [], 0, 0, ""
+    for letter, numbers in re.findall(r"([MlhvZ])([^MlhvZ]*)", path):
+        values = [int(n) for n in re.findall(r"-?\d+", numbers)]
+        if letter == "M":
+            x, y = values
+            rings.append([(x, y)])
+            continue
+        command = letter
+        step = 2 if command == "l" else 1
+        for i in range(0, len(values), step):
+            if command == "l":
+                x, y = x + values[i], y + values[i + 1]
+            elif command == "h":
+                x += values[i]
+            elif command == "v":
+                y += values[i]
+            rings[-1].append((x, y))
+    return rings
+
+
+def test_country_outlines_are_the_rounded_projected_points_written_as_moves():
+    # Relative moves (l, h, v) after one absolute point: the decoded outline is exactly the
+    # rounded projection of each vertex, the same points absolute coordinates gave, no drift.
+    for frame in (OVERVIEW, PANEL):
+        for country in geo.countries(frame):
+            for ring in _points(country.path):
+                assert len(ring) > 3 and all(a != b for a, b in zip(ring, ring[1:], strict=False))
+                left, top, right, bottom = frame.bounds()
+                assert all(left - 1 <= x <= right + 1 and top - 1 <= y <= bottom + 1 for x, y in ring)
+    corners = [(30, 60), (31, 60), (31, 59), (32, 58.5), (30.4, 58), (30, 60)]
+    ring = geo._ring(OVERVIEW, corners)
+    expected = [tuple(round(v) for v in OVERVIEW.project(lon, lat)) for lon, lat in corners]
+    assert _points(ring) == [expected]
+    assert ring.startswith("M0 0h") and ring.endswith("Z")
+
+
 def test_country_outlines_come_from_the_installed_package_clipped_and_small():
     codes = {c.code: c for c in geo.countries(OVERVIEW)}
     assert {"RUS", "PRK", "UKR", "CHN", "KOR", "MNG", "KAZ"} <= set(codes)
-    assert sum(len(c.path) for c in codes.values()) < 40_000
+    assert sum(len(c.path) for c in codes.values()) < 20_000  # 22.8 KB as absolute coordinates
     panel = {c.code: c for c in geo.countries(PANEL)}
     assert {"RUS", "PRK", "CHN", "KOR"} <= set(panel) and "UKR" not in panel
-    coords = [float(n) for c in panel.values() for n in re.findall(r"-?[\d.]+", c.path)]
-    xs, ys = coords[0::2], coords[1::2]
+    points = [p for c in panel.values() for ring in _points(c.path) for p in ring]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
     assert 490 <= min(xs) and max(xs) <= 960 and 400 <= min(ys) and max(ys) <= 400 + PANEL.height + 0.5
-    assert sum(len(c.path) for c in panel.values()) < 20_000
+    assert sum(len(c.path) for c in panel.values()) < 10_000
 
 
 # --- estimates charts: estimator styles, labels and their placement -------------------

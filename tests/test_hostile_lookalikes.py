@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from batch import GOOD, GOOD_EN
-from data_helpers import DATA, add_data, article, read
-from site_conftest import BASE_REGISTRY, Project, page
+from support.batch import GOOD, GOOD_EN
+from support.data_helpers import DATA, add_data, article, read
+from support.project import BASE_REGISTRY, Project, page
 
 NIS, REUTERS = "nis-2024-10-18", "reuters-2024-10-18"
 
@@ -53,11 +53,6 @@ MARKUP = {
         f'<svg width="100%" viewBox="0 0 10 10"><g transform="translate(1,1)"><rect width="5" height="5"/></g></svg>\n\n{GOOD_EN}',
         '<g transform="translate(1,1)">',
     ),
-    "label-for-its-own-box": (
-        f'<input type="checkbox" id="more"><label for="more">続き</label>[^{NIS}]',
-        f'<input type="checkbox" id="more"><label for="more">More</label>[^{NIS}]',
-        '<label for="more">',
-    ),
 }
 TEMPLATE_TITLE = "{{ config.site_name }} }@online{forged, [x](https://evil.example/)"
 CORRECTED_TITLE = "条約 x](https://evil.example/) [y"
@@ -65,7 +60,7 @@ PLACE_NAME = "Vladi*vos*tok [x](https://evil.example/)"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def batch(tmp_path_factory):
     project = Project(tmp_path_factory.mktemp("hostile-lookalikes"))
     add_data(project, "timeline", "estimates", "map")
     project.write("docs/assets/images/share.png", bytes.fromhex("89504e470d0a1a0a"))
@@ -84,8 +79,8 @@ def built(tmp_path_factory):
     # Plain texts that look like Markdown, placed inside Markdown by the data templates.
     project.write("docs/ja/treaty.md", f"---\ntitle: '{CORRECTED_TITLE}'\ndescription: d\nas_of: 2024-10-18\n---\n\n# 条約\n\n{GOOD}\n")
     project.write("docs/en/treaty.md", page("Treaty", GOOD_EN))
-    log = "- date: 2025-02-01\n  id: 2025-02-01-1\n  page: treaty.md\n  ja: 数字を直した。\n  en: Corrected a figure.\n"
-    project.write("docs/corrections.yml", log)
+    correction = "- date: 2025-02-01\n  id: 2025-02-01-1\n  page: treaty.md\n  ja: 数字を直した。\n  en: Corrected a figure.\n"
+    project.write("docs/corrections.yml", correction)
     project.write("docs/ja/corrections.md", page("訂正履歴", "<!-- corrections -->", article=False))
     project.write("docs/en/corrections.md", page("Corrections", "<!-- corrections -->", article=False))
     project.write("docs/places.yml", DATA["docs/places.yml"].replace("en: Vladivostok", f"en: '{PLACE_NAME}'", 1))
@@ -107,9 +102,9 @@ def _links(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_valid_look_alike_page_builds_and_ships_its_links_as_written(built, name):
+def test_valid_look_alike_page_builds_and_ships_its_links_as_written(batch, name):
     for rel, body in ((f"v-{name}/index.html", PAGES[name][0]), (f"en/v-{name}/index.html", PAGES[name][1])):
-        html = article(read(built, rel))
+        html = article(read(batch, rel))
         for href in re.findall(r"\]\(([^)]*)\)", body):
             if href.endswith(".md") or href.startswith("../"):
                 continue  # MkDocs rewrites links to pages, and relative addresses on English pages
@@ -117,37 +112,37 @@ def test_valid_look_alike_page_builds_and_ships_its_links_as_written(built, name
 
 
 @pytest.mark.parametrize("name", sorted(MARKUP))
-def test_markup_close_to_what_code_acts_on_builds_and_ships(built, name):
+def test_markup_close_to_what_code_acts_on_builds_and_ships(batch, name):
     for rel in (f"m-{name}/index.html", f"en/m-{name}/index.html"):
-        assert MARKUP[name][2] in article(read(built, rel)), rel
+        assert MARKUP[name][2] in article(read(batch, rel)), rel
 
 
-def test_invisible_characters_that_move_nothing_ship_as_written(built):
-    assert "北朝鮮\u200bの派兵" in _text(read(built, "v-zero-width-space/index.html"))
-    assert "🏳\ufe0f\u200d🌈" in _text(read(built, "en/v-emoji-joiner/index.html"))
+def test_invisible_characters_that_move_nothing_ship_as_written(batch):
+    assert "北朝鮮\u200bの派兵" in _text(read(batch, "v-zero-width-space/index.html"))
+    assert "🏳\ufe0f\u200d🌈" in _text(read(batch, "en/v-emoji-joiner/index.html"))
 
 
 @pytest.mark.parametrize("name", ["feed-xml", "assets-2", "ja", "404"])
-def test_names_beside_reserved_ones_are_published_at_their_own_folder(built, name):
-    assert (built / name / "index.html").is_file() and (built / "en" / name / "index.html").is_file()
-    assert (built / "feed.xml").is_file() and (built / "404.html").is_file()
+def test_names_beside_reserved_ones_are_published_at_their_own_folder(batch, name):
+    assert (batch / name / "index.html").is_file() and (batch / "en" / name / "index.html").is_file()
+    assert (batch / "feed.xml").is_file() and (batch / "404.html").is_file()
 
 
-def test_a_title_that_looks_like_markdown_stays_the_link_text_in_the_corrections_log(built):
-    html = article(read(built, "corrections/index.html")).replace("<wbr>", "")
+def test_a_title_that_looks_like_markdown_stays_the_link_text_in_the_corrections_log(batch):
+    html = article(read(batch, "corrections/index.html")).replace("<wbr>", "")
     assert "evil.example" not in "".join(_links(html))
     assert "条約 x](https://evil.example/) [y</a>" in html
 
 
-def test_a_place_name_that_looks_like_markdown_ships_as_text(built):
-    html = article(read(built, "en/map/index.html"))
+def test_a_place_name_that_looks_like_markdown_ships_as_text(batch):
+    html = article(read(batch, "en/map/index.html"))
     assert f"<strong>{PLACE_NAME}</strong>" in html and "https://evil.example/" not in _links(html)
 
 
-def test_a_title_that_looks_like_a_template_ships_as_text(built):
-    html = read(built, "v-template-title/index.html")
+def test_a_title_that_looks_like_a_template_ships_as_text(batch):
+    html = read(batch, "v-template-title/index.html")
     assert f"<title>{TEMPLATE_TITLE} - " in html and "evil.example" not in "".join(_links(html))
 
 
-def test_registry_address_with_port_query_and_fragment_ships_as_written(built):
-    assert 'href="https://newsweekjapan.jp:443/headlines/world/2024/10/520203.php?id=1#top"' in read(built, "about/index.html")
+def test_registry_address_with_port_query_and_fragment_ships_as_written(batch):
+    assert 'href="https://newsweekjapan.jp:443/headlines/world/2024/10/520203.php?id=1#top"' in read(batch, "about/index.html")

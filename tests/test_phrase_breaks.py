@@ -13,6 +13,7 @@ from pathlib import Path
 import budoux
 import pytest
 from search_index import EXCLUDE
+from sitekit import phrases
 from sitekit.phrases import insert_wbr
 
 
@@ -68,6 +69,34 @@ def test_a_line_may_break_after_a_japanese_comma_before_latin_text():
 def test_japanese_inside_an_english_page_is_marked_by_lang():
     html = '<p>Reported by <cite lang="ja">北朝鮮がロシアへ兵士を派遣</cite></p>'
     assert "<wbr>" in insert_wbr(html, "en") and insert_wbr(html.replace(' lang="ja"', ""), "en") == html.replace(' lang="ja"', "")
+
+
+def test_an_unchanged_paragraph_reuses_its_breaks_and_an_edited_one_gets_fresh_ones():
+    # Under `mkdocs serve` every rebuild meets the page again: BudouX reads only the
+    # paragraphs whose text changed. The cache is keyed by each paragraph's exact input.
+    cache = phrases._boundaries
+    page = "<h2>ロシアへの派兵</h2><p>北朝鮮はロシアへ兵士を送った。</p><p>韓国の国家情報院が<em>発表</em>した。</p>"
+    cache.cache_clear()
+    first = insert_wbr(page, "ja")
+    assert (cache.cache_info().hits, cache.cache_info().misses) == (0, 3)
+    edited = page.replace("兵士を送った", "大規模な部隊を派遣した")
+    second = insert_wbr(edited, "ja")
+    assert (cache.cache_info().hits, cache.cache_info().misses) == (2, 4)  # only the edited paragraph was read again
+    assert second.split("<p>")[2] == first.split("<p>")[2] and second.split("<p>")[0] == first.split("<p>")[0]
+    assert "<p>北朝鮮は<wbr>ロシアへ<wbr>大規模な<wbr>部隊を<wbr>派遣した。</p>" in second
+    cache.cache_clear()
+    assert insert_wbr(edited, "ja") == second  # what a fresh process computes
+    assert cache.cache_info().maxsize == phrases.CACHE_SIZE  # bounded: least recently used paragraphs go first
+
+
+def test_the_same_words_with_other_markup_are_not_served_from_the_cache():
+    # Same characters, but a footnote glue (no break inside) or skipped code: another key.
+    plain = insert_wbr("<p>北朝鮮は兵士を送った</p>", "ja")
+    glued = insert_wbr('<p>北朝鮮は<span class="fn-glue">兵士を送った</span></p>', "ja")
+    coded = insert_wbr("<p>北朝鮮は<code>x</code>兵士を送った</p>", "ja")
+    assert plain == "<p>北朝鮮は<wbr>兵士を<wbr>送った</p>"
+    assert glued == '<p>北朝鮮は<span class="fn-glue">兵士を送った</span></p>'  # nor at its edge
+    assert coded == "<p>北朝鮮は<code>x</code>兵士を<wbr>送った</p>"
 
 
 def test_only_the_article_gets_wbr_and_every_japanese_page_gets_them(real_site):

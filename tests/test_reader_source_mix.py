@@ -85,7 +85,11 @@ def test_the_sources_page_shows_the_whole_registry(site, registry, path):
         sid: (s["origin"], s["type"], s["language"]) for sid, s in registry.items()
     }
     form = doc.find("form", **{"class": "source-filter"})
-    assert len(form) == 1 and "hidden" in form[0]  # shown by its script only: without script, every source stays listed
+    # Shown from the first paint (nothing moves when the script starts); without script a
+    # <noscript> rule in the head hides it and every source stays listed (tests/browser checks both).
+    assert len(form) == 1 and "hidden" not in form[0]
+    head = (site / path / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert "<noscript><style>form.source-filter { display: none !important; }</style></noscript>" in head
 
 
 def test_the_summary_names_the_origins_in_the_pages_language(site):

@@ -75,6 +75,20 @@ def test_article_cites_exactly_the_sources_of_its_footnotes(real_site, lang, nam
 
 
 @pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=[f"{lang}/{name}" for lang, name in ARTICLES])
+def test_each_citation_points_to_its_entry_on_the_sources_page_of_the_same_language(real_site, lang, name):
+    # A citation is a reference (id and @id), not a second copy of the footnote's text: the
+    # @id must lead to the source's entry, which carries the full record.
+    graph, _ = _graph(real_site, lang, name)
+    article = next(x for x in graph if x["@type"] == "Article")
+    sources_url = _url(lang, "sources")
+    sources_html = (real_site / sources_url.removeprefix(SITE_URL) / "index.html").read_text(encoding="utf-8")
+    entries = {a["id"] for a in Tags(sources_html).find("li") if "id" in a}
+    for citation in article["citation"]:
+        assert citation["@id"] == f"{sources_url}#src-{citation['identifier']}"
+        assert f"src-{citation['identifier']}" in entries
+
+
+@pytest.mark.parametrize(("lang", "name"), ARTICLES, ids=[f"{lang}/{name}" for lang, name in ARTICLES])
 def test_article_says_what_where_when_and_links_the_other_language(real_site, lang, name):
     graph, _ = _graph(real_site, lang, name)
     article = next(x for x in graph if x["@type"] == "Article")

@@ -58,7 +58,7 @@ def check_tree(docs_dir: Path, root: Path, data_files: set[str], locales: Iterab
     """Every problem with the set of files under docs/ (not their contents, except stylesheets)."""
     problems: list[Problem] = []
     locales = set(locales)
-    listed_scripts = set(scripts)
+    listed_scripts = {str(s) for s in scripts}  # a path, or an entry with its path and loading options
     for here, dirs, files in os.walk(docs_dir, followlinks=False):
         base = Path(here)
         for name in sorted(dirs):

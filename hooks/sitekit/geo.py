@@ -74,13 +74,35 @@ class Country:
 
 
 def _ring(frame: Frame, coords: list[tuple[float, float]]) -> str:
-    points: list[str] = []
+    """One closed outline: the first point absolute, every later one as a move from the last.
+
+    The moves are small whole numbers (most under 10 units): about half the characters of
+    absolute coordinates, and a third less once gzipped. Each point is rounded before the
+    moves are taken, so the outline ends exactly where absolute coordinates would put it.
+    """
+    points: list[tuple[int, int]] = []
     for lon, lat in coords:
         x, y = frame.project(lon, lat)
-        point = f"{x:.0f} {y:.0f}"
+        point = (round(x), round(y))
         if not points or points[-1] != point:
             points.append(point)
-    return "M" + "L".join(points) + "Z" if len(points) > 3 else ""
+    if len(points) <= 3:
+        return ""
+    out, last = [f"M{points[0][0]} {points[0][1]}"], "M"
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        dx, dy = x1 - x0, y1 - y0
+        command, numbers = ("h", [dx]) if dy == 0 else ("v", [dy]) if dx == 0 else ("l", [dx, dy])
+        # A repeated command letter may be left out; a minus sign separates numbers by itself.
+        text = command if command != last else ""
+        for number in numbers:
+            if text and text[-1] not in "hvl" and number >= 0:
+                text += " "
+            elif not text and number >= 0:
+                text = " "
+            text += str(number)
+        out.append(text)
+        last = command
+    return "".join(out) + "Z"
 
 
 def _path(frame: Frame, geometry: shapely.Geometry) -> str:

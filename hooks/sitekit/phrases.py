@@ -55,53 +55,94 @@ def _parser() -> budoux.Parser:
 
 @dataclass
 class _Char:
-    """One character of a text run: where its raw text ends in the output list, and its flags."""
+    """One character of a text run: the segment holding its raw text, where it ends there, and its flags."""
 
     char: str
-    piece: int  # index in the output pieces of the text node holding it
-    end: int  # offset in that piece just after the character's raw text (an entity counts as one)
+    segment: int  # index of the run's segment (a text node, or the stand-in for text skipped)
+    end: int  # offset in that segment just after the character's raw text (an entity counts as one)
     protected: bool
+
+
+# A run's segments: each text node's raw text and whether it is protected; None stands for
+# text that is not read (code, another language) and that no boundary may cross.
+Segments = tuple[tuple[str, bool] | None, ...]
+# Distinct runs remembered (a paragraph, a heading, a footnote): the real site has about 3,000
+# in both languages, so every one stays; least recently used ones go first.
+CACHE_SIZE = 32_768
 
 
 class _Run:
     """Consecutive text of one block, across inline elements, in one language."""
 
     def __init__(self) -> None:
-        self.chars: list[_Char] = []
+        self.segments: list[tuple[str, bool] | None] = []
+        self.pieces: list[int] = []  # for each segment, the index of its text in the output pieces
 
     def add(self, raw: str, piece: int, protected: bool) -> None:
+        self.segments.append((raw, protected))
+        self.pieces.append(piece)
+
+    def skip(self) -> None:
+        self.segments.append(None)
+        self.pieces.append(-1)
+
+    def cuts(self) -> list[tuple[int, int]]:
+        """(output piece, offset in its raw text) after which a <wbr> goes."""
+        if not any(segment is not None and JAPANESE.search(segment[0]) for segment in self.segments):
+            return []  # nothing for BudouX: not worth a cache entry
+        return [(self.pieces[segment], end) for segment, end in _boundaries(tuple(self.segments))]
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _boundaries(segments: Segments) -> tuple[tuple[int, int], ...]:
+    """Where the <wbr> of one run go, as (segment, offset in its raw text).
+
+    Cached per run: under `mkdocs serve` a rebuild after an edit meets the same paragraphs
+    again, and only the edited ones are read by BudouX. The key is the run's exact input
+    (every text node's raw text and protection, and where skipped text cuts it), so a changed
+    paragraph is always a new key, and the answer depends on nothing else (the model is fixed
+    for the process).
+    """
+    chars: list[_Char] = []
+    for index, segment in enumerate(segments):
+        if segment is None:
+            chars.append(_Char(" ", index, 0, True))  # other text between Japanese text: no boundary across it
+            continue
+        raw, protected = segment
         pos = 0
         while pos < len(raw):
             entity = ENTITY.match(raw, pos) if raw[pos] == "&" else None
             end = entity.end() if entity else pos + 1
             char = html.unescape(raw[pos:end]) if entity else raw[pos]
-            self.chars.append(_Char(char[:1] or " ", piece, end, protected))
+            chars.append(_Char(char[:1] or " ", index, end, protected))
             pos = end
+    return tuple((c.segment, c.end) for c in _after(chars))
 
-    def boundaries(self) -> list[_Char]:
-        """The characters after which a <wbr> goes."""
-        text = "".join(c.char for c in self.chars)
-        if not JAPANESE.search(text):
-            return []
-        ends, at = set(), 0
-        for chunk in _parser().parse(text):
-            ends.update(at + i for i in _compound_breaks(chunk))
-            at += len(chunk)
-            ends.add(at)
-        # After a comma or a full stop a Japanese line may always break, even inside what BudouX
-        # keeps as one phrase (（出典一覧、timeline.yml、places.yml）): WebKit's keep-all does not.
-        ends.update(i + 1 for i, c in enumerate(text[:-1]) if c in BREAK_AFTER and text[i + 1] not in NO_BREAK_BEFORE)
-        out = []
-        for at in sorted(e for e in ends if 0 < e < len(text)):
-            before, after = self.chars[at - 1], self.chars[at]
-            if before.protected or after.protected:
-                continue
-            if before.char.isspace() or after.char.isspace():
-                continue  # a space is a break opportunity already
-            if _keep_together(before.char, after.char):
-                continue
-            out.append(before)
-        return out
+
+def _after(chars: list[_Char]) -> list[_Char]:
+    """The characters after which a <wbr> goes."""
+    text = "".join(c.char for c in chars)
+    if not JAPANESE.search(text):
+        return []
+    ends, at = set(), 0
+    for chunk in _parser().parse(text):
+        ends.update(at + i for i in _compound_breaks(chunk))
+        at += len(chunk)
+        ends.add(at)
+    # After a comma or a full stop a Japanese line may always break, even inside what BudouX
+    # keeps as one phrase (（出典一覧、timeline.yml、places.yml）): WebKit's keep-all does not.
+    ends.update(i + 1 for i, c in enumerate(text[:-1]) if c in BREAK_AFTER and text[i + 1] not in NO_BREAK_BEFORE)
+    out = []
+    for at in sorted(e for e in ends if 0 < e < len(text)):
+        before, after = chars[at - 1], chars[at]
+        if before.protected or after.protected:
+            continue
+        if before.char.isspace() or after.char.isspace():
+            continue  # a space is a break opportunity already
+        if _keep_together(before.char, after.char):
+            continue
+        out.append(before)
+    return out
 
 
 def _keep_together(before: str, after: str) -> bool:
@@ -149,8 +190,8 @@ def insert_wbr(fragment: str, lang: str) -> str:
 
     def flush() -> None:
         nonlocal run
-        for char in run.boundaries():
-            cuts.setdefault(char.piece, []).append(char.end)
+        for piece, end in run.cuts():
+            cuts.setdefault(piece, []).append(end)
         run = _Run()
 
     pos = 0
@@ -191,6 +232,6 @@ def _text(raw: str, stack: list[tuple[str, str, bool, bool]], run: _Run, pieces:
     pieces.append(raw)
     if skipped or not (lang == "ja" or lang.startswith("ja-")):
         if raw.strip():
-            run.add(" ", -1, True)  # other text between Japanese text: no boundary across it
+            run.skip()  # other text between Japanese text: no boundary across it
         return
     run.add(raw, len(pieces) - 1, protected)

@@ -12,7 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from support.project import ROOT
+
 NODE_MODULES = ROOT / "node_modules"  # axe-core and vnu-jar, from package-lock.json
 DESKTOP = {"width": 1280, "height": 900}  # the viewport of the suites' desktop contexts
 NAMES = ("chromium", "chromium-browser", "google-chrome")

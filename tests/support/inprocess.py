@@ -17,8 +17,7 @@ from jinja2 import Environment, FileSystemLoader
 from sitekit import render, state
 from sitekit.problems import Problem
 from sitekit.site import Site, validate
-
-ROOT = Path(__file__).resolve().parents[1]
+from support.project import ROOT
 
 # The hook modules that register data sets and template globals, as MkDocs imports them.
 

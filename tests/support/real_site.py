@@ -33,9 +33,9 @@ from urllib.parse import urlsplit
 
 from support import site_page
 from support.build import mkdocs_build
+from support.project import ROOT
 from support.site_page import SitePage
 
-ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "https://example.org/nk/"  # a sub-path, as on a project site
 BASE_PATH = urlsplit(SITE_URL).path  # "/nk/"
 ENV_DIR = "TEST_SITE_DIR"

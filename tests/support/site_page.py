@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from sitekit import i18n
 from sitekit.locate import SourceLines
+from support.project import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 LANGS = i18n.locales()
 DEFAULT_LANG = i18n.default()

@@ -22,9 +22,6 @@ from pathlib import Path
 
 from working_vocabulary import find
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
 KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f]")
 JAPANESE = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 PLACEHOLDERS = {"x", "xx", "xxx", "todo", "tbd", "tba", "fixme", "description", "title", "lorem ipsum", "placeholder", "-", "…", "..."}

@@ -1,6 +1,6 @@
 // The sources page's filter (overrides/partials/source-filter.html): narrow the list by origin,
-// type and language. The form stays hidden without JavaScript, so every source stays listed;
-// with it, each choice hides the entries (and the type headings) that do not match and says
+// type and language. Without JavaScript a <noscript> rule hides the form, so every source stays
+// listed; with it, each choice hides the entries (and the type headings) that do not match and says
 // how many remain. No library, nothing fetched.
 (function () {
   var form = document.querySelector("form.source-filter");
@@ -35,6 +35,5 @@
 
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault() });
-  form.hidden = false;
   apply();
 })();
