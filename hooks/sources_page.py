@@ -55,5 +55,5 @@ def _downloads(sources: dict[str, registry.Source]) -> dict[str, str]:
     return {JSON_NAME: json_download({"license": "CC BY 4.0 (this list); each source belongs to its publisher", "sources": listed})}
 
 
-register(Dataset(marker="sources", filename="", load=None, render=_render, downloads=_downloads))
+register(Dataset(marker="sources", filename="", load=None, render=_render, downloads=_downloads, lists_citations=True))
 

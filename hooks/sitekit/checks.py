@@ -149,9 +149,10 @@ def rendered_problems(page: Page, sources: Collection[str]) -> list[Problem]:
     return problems
 
 
-def _check_page(page: Page, sources: Collection[str], cites: Citations, problems: list[Problem]) -> None:
+def check_page(page: Page, sources: Collection[str], cites: Citations) -> list[Problem]:
+    """Every rule over one converted page (page.view); records what it cites in `cites`."""
     counts: Counter[str] = Counter()
-    before = len(problems)
+    problems: list[Problem] = []
     view, src = page.view, page.source
     problems += html_problems(page)
     _check_notes(page, sources, counts, problems)
@@ -160,7 +161,7 @@ def _check_page(page: Page, sources: Collection[str], cites: Citations, problems
         if marker not in cites.data and marker not in cites.failed:
             line = src.find([f"<!-- {marker} -->", marker], "marker")
             problems.append(M.MARKER_WITHOUT_DATA.at(page.shown, line, marker=marker, file=DATASETS[marker].filename))
-    if len(problems) > before:
+    if problems:
         cites.broken.add((page.locale, page.rel))
     for text, cited in view.blocks:
         line = src.block(text)
@@ -171,6 +172,7 @@ def _check_page(page: Page, sources: Collection[str], cites: Citations, problems
         elif page.is_article:
             problems.append(M.UNCITED_PARAGRAPH.at(page.shown, line))
     cites.per_page[(page.locale, page.rel)] = counts
+    return problems
 
 
 def _check_pairs(pages: dict[tuple[str, str], Page], cites: Citations, problems: list[Problem]) -> None:
@@ -191,20 +193,10 @@ def _check_pairs(pages: dict[tuple[str, str], Page], cites: Citations, problems:
             problems.append(M.PAIR_DIFFERS.at(page.shown, 1, other=twin.shown, here=missing_here, there=missing_there))
 
 
-def check_site(
-    pages: dict[tuple[str, str], Page],
-    sources: dict[str, Source],
-    registry_shown: str,
-    cites: Citations,
-    invalid: set[str] = frozenset(),
-) -> list[Problem]:
-    """Apply every page and cross-page rule; return all problems. A citation of an invalid entry
-    (`invalid`) cites a listed source: the entry's own problem is the one to report."""
+def check_across(pages: dict[tuple[str, str], Page], sources: dict[str, Source], registry_shown: str, cites: Citations) -> list[Problem]:
+    """The rules over pages together, once every page has been checked (check_page): both
+    languages cite the same sources, and every source is cited somewhere."""
     problems: list[Problem] = []
-    known = set(sources) | set(invalid)
-    for page in pages.values():
-        if page.view is not None:
-            _check_page(page, known, cites, problems)
     _check_pairs(pages, cites, problems)
     used: set[str] = set()
     for counts in cites.per_page.values():
@@ -214,3 +206,17 @@ def check_site(
         if sid not in used and complete:
             problems.append(M.SOURCE_UNCITED.at(registry_shown, source.line, id=sid))
     return problems
+
+
+def check_site(
+    pages: dict[tuple[str, str], Page],
+    sources: dict[str, Source],
+    registry_shown: str,
+    cites: Citations,
+    invalid: set[str] = frozenset(),
+) -> list[Problem]:
+    """Apply every page and cross-page rule; return all problems. A citation of an invalid entry
+    (`invalid`) cites a listed source: the entry's own problem is the one to report."""
+    known = set(sources) | set(invalid)
+    problems = [p for page in pages.values() if page.view is not None for p in check_page(page, known, cites)]
+    return problems + check_across(pages, sources, registry_shown, cites)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from .mdx.data_markers import MARKER
 from .problems import Problem
 from .registry import Source
 
@@ -34,6 +35,9 @@ class Dataset:
     render: Renderer
     # file name in the site root -> its text, published once per build for re-use (CSV, JSON)
     downloads: Callable[[Any], dict[str, str]] | None = None
+    # Its rendering links to what the other pages of its language cite (the sources page): the
+    # page carrying it is converted after all of them (lists_citations).
+    lists_citations: bool = False
 
 
 DATASETS: dict[str, Dataset] = {}
@@ -42,6 +46,12 @@ DATASETS: dict[str, Dataset] = {}
 def register(dataset: Dataset) -> None:
     """Make a data set available to pages through its marker."""
     DATASETS[dataset.marker] = dataset
+
+
+def lists_citations(markdown: str) -> bool:
+    """Whether a page's Markdown carries the marker of a data set that lists what the other
+    pages of its language cite: such a page is converted after every other page."""
+    return any(DATASETS[name].lists_citations for name in MARKER.findall(markdown) if name in DATASETS)
 
 
 def json_download(payload: dict[str, Any]) -> str:

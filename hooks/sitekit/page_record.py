@@ -44,6 +44,9 @@ class PageRecord:
     is_article: bool
     alternates: tuple[tuple[str, str], ...]  # (locale, absolute URL) of the page in the other languages
     markers: tuple[str, ...]  # the data markers the page carries, e.g. ("estimates",)
+    # False: made while the page is being converted, for the data partials (its address and
+    # dates); the heading and the markers are known once the conversion is done (record_of)
+    converted: bool = True
 
     @property
     def slug(self) -> str:
@@ -78,6 +81,7 @@ def record(page: Page, config: MkDocsConfig) -> PageRecord:
         is_article=is_article(meta),
         alternates=tuple((lang, urljoin(root, f.url)) for lang, f in sorted(others.items()) if lang != locale and f is not None),
         markers=_markers(locale, rel),
+        converted=bool(checked and checked.view),
     )
 
 
@@ -134,8 +138,13 @@ def _markers(locale: str, rel: str) -> tuple[str, ...]:
 
 
 def record_of(page: Page, config: MkDocsConfig) -> PageRecord:
-    """The record of `page`, made once per build for the citation block, the feeds and the JSON-LD."""
-    return state.once(("record", *state.page_key(page)), lambda: record(page, config))
+    """The record of `page`, made once per build for the citation block, the feeds and the JSON-LD
+    (made again once the page is converted, if it was first asked for during its conversion)."""
+    key = ("record", *state.page_key(page))
+    made = state.SITE.once.get(key)
+    if made is None or not made.converted:
+        made = state.SITE.once[key] = record(page, config)
+    return made
 
 
 def recorded(page: Page) -> PageRecord | None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from . import docs_tree, footnote_ids, i18n, invisible, output_paths, sanitize
 from . import messages as M
-from .checks import Citations, check_site
+from .checks import Citations, check_across, check_page
 from .corpus import Page, read_pages
 from .datasets import DATASETS
 from .problems import Problem, shown_path
@@ -34,8 +34,8 @@ class Site:
     site_dir: Path = Path("site")  # the root output folder (the i18n plugin moves config.site_dir)
     abbreviations: dict[str, str] = field(default_factory=dict)  # locale -> Markdown abbr lines
     citations: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, locale) -> rendered HTML
-    # Renders that depend on the data and the language only (charts, map frames): the checks'
-    # pre-render and each language pass would otherwise compute them again (state.once).
+    # Renders that depend on the data and the language only (charts, map frames), and the page
+    # records: made once per build (state.once), whoever asks first.
     once: dict[tuple[str, ...], Any] = field(default_factory=dict)
 
     @property
@@ -127,27 +127,43 @@ def _published_twice(site: Site, root: Path, theme_dirs: list[Path] | None) -> l
     return output_paths.clashes(claims)
 
 
-def check(site: Site) -> list[Problem]:
-    """Every rule over the pages as Python-Markdown rendered them (page.view set by the build)."""
-    return check_site(site.pages, site.sources, site.registry_shown, site.cites, site.invalid)
+def read(
+    docs_dir: Path, root: Path, *, scripts: list[str] | None = None, theme_dirs: list[Path] | None = None,
+    nav: object = None, config_file: Path | None = None,
+) -> list[Problem]:
+    """Read everything and check what needs no conversion: the files, the registry, the data
+    sets, every page's front matter, and the nav (when there is a config file). The site read
+    becomes the build's (state.BUILD.site)."""
+    from . import state  # the build's state imports this module
+
+    site, problems = collect(docs_dir, root, scripts, theme_dirs)
+    state.BUILD.site = site
+    if config_file is not None:
+        problems += docs_tree.check_nav(config_file, root, nav, set(site.pages), i18n.locales())
+    return problems
+
+
+def check_rest(site: Site, markdown: tuple[list, dict[str, Any]], files: Any = None) -> list[Problem]:
+    """Convert every readable page that has no conversion yet (`markdown`: MkDocs' extensions
+    and their settings), check each, then apply the rules across pages; every problem found.
+    The build converts each page once, as MkDocs writes it (hooks/citations.py); this converts
+    the pages MkDocs has not reached when the build stops early, and every page in the tests."""
+    from .prerender import converted  # it converts with the build's state, which imports this module
+
+    if not site.registry_read:  # every citation would be reported too
+        return []
+    problems = [p for key in converted(site, *markdown, files) for p in check_page(site.pages[key], site.known, site.cites)]
+    return problems + check_across(site.pages, site.sources, site.registry_shown, site.cites)
 
 
 def validate(
     docs_dir: Path, root: Path, markdown: tuple[list, dict[str, Any]], *, scripts: list[str] | None = None,
     theme_dirs: list[Path] | None = None, files: Any = None, nav: object = None, config_file: Path | None = None,
 ) -> list[Problem]:
-    """The build's checks, in the build's order, for the build (hooks/citations.py) and the tests
-    alike: read everything, check the nav (when there is a config file), convert every page as
-    MkDocs will (`markdown`: its extensions and their settings) and apply every rule to it. The
-    site read is the build's (state.BUILD.site); returns every problem."""
+    """Every check over every page of both languages, each converted as MkDocs converts it:
+    what the build reports, in one call (the in-process tests; the build itself spreads it over
+    its events, hooks/citations.py)."""
     from . import state
-    from .prerender import render_views  # it converts with the build's state, which imports this module
 
-    site, problems = collect(docs_dir, root, scripts, theme_dirs)
-    state.BUILD.site = site
-    if config_file is not None:
-        problems += docs_tree.check_nav(config_file, root, nav, set(site.pages), i18n.locales())
-    if site.registry_read:  # otherwise every citation would be reported too
-        render_views(site, *markdown, files)
-        problems += check(site)
-    return problems
+    problems = read(docs_dir, root, scripts=scripts, theme_dirs=theme_dirs, nav=nav, config_file=config_file)
+    return problems + check_rest(state.BUILD.site, markdown, files)

@@ -25,6 +25,7 @@ from . import i18n, render, reserved
 from .datafields import reset_hints
 from .datasets import DATASETS
 from .mdx import PageInput
+from .problems import Problem
 from .site import Site
 from .translations import Behind
 
@@ -41,6 +42,7 @@ class BuildState:
     behind: dict[tuple[str, str], Behind] = field(default_factory=dict)  # (locale, rel) -> its translation is behind
     shared_files: list[File] = field(default_factory=list)  # docs/assets/ files, kept for the other languages' passes
     root_404: str | None = None  # the default language's 404 page, which stays at the site root
+    problems: list[Problem] = field(default_factory=list)  # found so far; the build stops once every page is checked
 
 
 BUILD = BuildState()

@@ -45,7 +45,10 @@ class Build:
     def problems(self) -> list[str]:
         """The compiler-form lines (path:line: message) the build printed."""
         # A path may hold spaces, quotes or escapes (\\u202e) when the problem is its name.
-        return [line for line in self.stderr.splitlines() if re.match(r"^[^\s:][^:]*:\d+: ", line)]
+        # MkDocs' log lines (INFO    -  …, such as the translation notices the build goes on
+        # with) are not problems.
+        return [line for line in self.stderr.splitlines()
+                if re.match(r"^[^\s:][^:]*:\d+: ", line) and not re.match(r"^(DEBUG|INFO|WARNING|ERROR) +- ", line)]
 
 
 class Project:
