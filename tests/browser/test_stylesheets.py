@@ -24,9 +24,9 @@ def test_every_listed_stylesheet_is_checked():
 
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
-def test_the_published_stylesheet_has_the_rules_of_its_source_and_no_comments(page, site, name):
+def test_the_published_stylesheet_has_the_rules_of_its_source_and_no_comments(page, served_site, name):
     source = (SOURCES[name] / name).read_text(encoding="utf-8")
-    published = (site.dir / name).read_text(encoding="utf-8")
+    published = (served_site.dir / name).read_text(encoding="utf-8")
     assert "/*" not in published and len(published) < 0.8 * len(source)
     page.goto("about:blank")
     rules = page.evaluate(_RULES_JS, source)
