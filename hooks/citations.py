@@ -57,6 +57,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.is_first_pass(config):
         state.BUILD.env = render.install_filters(config.theme.get_env())
+        custom_dir = config.theme.custom_dir
+        state.BUILD.templates = render.templates_digest(Path(custom_dir) if custom_dir else None)
         state.BUILD.problems = site.read(
             Path(config.docs_dir), Path(config.config_file_path).parent, scripts=list(config.extra_javascript),
             theme_dirs=[Path(folder) for folder in config.theme.dirs], nav=config.nav, config_file=Path(config.config_file_path),

@@ -99,7 +99,7 @@ def _render(estimates: list[Estimate], locale: str, context: dict[str, Any]) -> 
                 for e in rows
             ]
             measures.append({"id": measure, "label": words["measures"][measure], "rows": cells})
-    charts = [c for c in (state.once(("chart", key, locale), lambda k=key: _chart(estimates, k, locale)) for key in CHARTS) if c]
+    charts = [c for c in (state.reused("chart", (key, locale, estimates), lambda k=key: _chart(estimates, k, locale)) for key in CHARTS) if c]
     page = context["page"]
     template = state.ENV.get_template("partials/estimates.html")
     return template.render(

@@ -158,8 +158,11 @@ def _render(places: dict[str, Place], locale: str, context: dict[str, Any]) -> s
     text = words["map"]
     stops = _route(places)
     panels = _panels()
-    frames = [state.once(("map", "overview", locale), lambda: _frame("overview", OVERVIEW, places, stops, locale, hide=panels))]
-    frames += [state.once(("map", key, locale), lambda k=key, p=panel: _frame(k, p, places, stops, locale, hide={})) for key, panel in panels.items()]
+    # Each frame is made from the places, the route and the language (and the templates' labels).
+    inputs = (locale, places, stops)
+    frames = [state.reused("map", ("overview", *inputs), lambda: _frame("overview", OVERVIEW, places, stops, locale, hide=panels))]
+    frames += [state.reused("map", (key, *inputs), lambda k=key, p=panel: _frame(k, p, places, stops, locale, hide={}))
+               for key, panel in panels.items()]
     listed = [  # the list keeps the file's order
         {"id": p.id, "name": p.name[locale], "coords": _coords(p, locale), "role_cited": cited(p.role[locale], _refs(p), locale)}
         for p in places.values()

@@ -33,12 +33,20 @@ shutil.copytree(root / "site", out)
 FRESH = "import sys\nfrom pathlib import Path\nfrom mkdocs.commands.build import build\nfrom mkdocs.config import load_config\n"
 FRESH += "build(load_config(str(Path(sys.argv[1]) / 'mkdocs.yml')))\n"
 # (file, text, replacement): a page in one language (its twin falls behind: a notice and a
-# feed entry), a timeline event, and a word of labels.yml (read once and cached).
+# feed entry), a timeline event, a word of labels.yml (read once and cached), and what the
+# renders kept across rebuilds are made from (state.reused): an estimate (its chart), a place's
+# name (the map's labels), a source's title (its citation), the chart's template and the
+# citations' template (which alone changes the other source's citation).
 EDITS = [
     ("docs/en/about.md", "Reuters reported it.", "Reuters reported it too."),
     ("docs/en/about.md", "as_of: 2024-10-18\n", "as_of: 2024-10-18\nupdated: 2024-11-01\nchange: Reworded a sentence.\n"),
     ("docs/timeline.yml", "Shell deliveries continued.", "Shell deliveries went on."),
     ("hooks/sitekit/labels.yml", "This page reflects sources up to", "This page rests on sources up to"),
+    ("docs/estimates.yml", "low: 10000\n  high: 12000\n", "low: 10000\n  high: 13000\n"),
+    ("docs/places.yml", "en: Vladivostok\n", "en: Vladivostok Port\n"),
+    ("docs/sources.yml", "title_en: North Korea sends soldiers to Russia", "title_en: North Korea sends its soldiers to Russia"),
+    ("overrides/partials/estimates-chart.html", '<figure class="est-chart"', '<figure class="est-chart est-edited"'),
+    ("overrides/partials/citation.html", '<span class="citation" data-source=', '<span class="citation edited" data-source='),
 ]
 
 
@@ -55,7 +63,7 @@ def _run(code: str, *args: Path) -> None:
 
 
 def test_a_rebuild_after_edits_equals_a_fresh_build(project, tmp_path):
-    add_data(project)
+    add_data(project, "timeline", "estimates", "map")
     _run(f"EDITS = {EDITS!r}\n{IN_ONE_PROCESS}", project.root, tmp_path / "rebuilt")
     for rel, _old, new in EDITS:  # the script made them; they are what the fresh build reads
         assert new in (project.root / rel).read_text(encoding="utf-8"), rel
@@ -65,3 +73,8 @@ def test_a_rebuild_after_edits_equals_a_fresh_build(project, tmp_path):
     assert [name for name in fresh if rebuilt[name] != fresh[name]] == []
     page = fresh["en/about/index.html"].decode()
     assert "Reuters reported it too" in page and "This page rests on sources up to" in page
+    # the edits reached the pages (the renders kept from the first build were not served)
+    estimates, places = fresh["en/estimates/index.html"].decode(), fresh["en/map/index.html"].decode()
+    assert "about 10,000–13,000</title>" in estimates and '<figure class="est-chart est-edited"' in estimates
+    assert "Pyongyang → Vladivostok Port → Kursk Oblast" in places and "North Korea sends its soldiers to Russia" in page
+    assert '<span class="citation edited" data-source="nis-2024-10-18">' in page

@@ -140,13 +140,13 @@ def _markers(locale: str, rel: str) -> tuple[str, ...]:
 def record_of(page: Page, config: MkDocsConfig) -> PageRecord:
     """The record of `page`, made once per build for the citation block, the feeds and the JSON-LD
     (made again once the page is converted, if it was first asked for during its conversion)."""
-    key = ("record", *state.page_key(page))
-    made = state.SITE.once.get(key)
+    key = state.page_key(page)
+    made = state.SITE.records.get(key)
     if made is None or not made.converted:
-        made = state.SITE.once[key] = record(page, config)
+        made = state.SITE.records[key] = record(page, config)
     return made
 
 
 def recorded(page: Page) -> PageRecord | None:
     """The record of `page` if this build made it already (the data partials have no config)."""
-    return state.SITE.once.get(("record", *state.page_key(page)))
+    return state.SITE.records.get(state.page_key(page))

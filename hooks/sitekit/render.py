@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from functools import lru_cache
@@ -21,6 +22,18 @@ from .registry import Source
 def labels() -> dict[str, Any]:
     """The per-language words of generated text (labels.yml beside this module)."""
     return yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8"))
+
+
+def templates_digest(custom_dir: Path | None) -> str:
+    """A digest of the site's own templates (`custom_dir`, every file) and labels.yml: what every
+    render kept across rebuilds depends on besides its own inputs (state.reused). Material's
+    templates are not edited under serve."""
+    digest = hashlib.blake2b(digest_size=16)
+    files = sorted(p for p in custom_dir.rglob("*") if p.is_file()) if custom_dir else []
+    for path in [*files, Path(__file__).parent / "labels.yml"]:
+        digest.update(f"{path}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def language_name(code: str, locale: str) -> str:

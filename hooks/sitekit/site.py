@@ -34,9 +34,7 @@ class Site:
     site_dir: Path = Path("site")  # the root output folder (the i18n plugin moves config.site_dir)
     abbreviations: dict[str, str] = field(default_factory=dict)  # locale -> Markdown abbr lines
     citations: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, locale) -> rendered HTML
-    # Renders that depend on the data and the language only (charts, map frames), and the page
-    # records: made once per build (state.once), whoever asks first.
-    once: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    records: dict[tuple[str, str], Any] = field(default_factory=dict)  # (locale, rel) -> its PageRecord (page_record.record_of)
 
     @property
     def registry_shown(self) -> str:

@@ -7,12 +7,17 @@ module's globals; it lives on BUILD, which `start_build()` replaces at the start
 and rebuild (hooks/citations.py, on_pre_build of the default language's pass). Caches of files
 a contributor may edit while serving (labels.yml) are emptied there too.
 
+The one thing kept across builds is `reused()`: renders keyed by a digest of all they are made
+from, so that a rebuild after an edit reuses what the edit did not touch and nothing else.
+
 `state.SITE` and `state.ENV` read BUILD.site and BUILD.env (PEP 562: they are not variables of
 their own, so there is nothing else to reset).
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +48,7 @@ class BuildState:
     shared_files: list[File] = field(default_factory=list)  # docs/assets/ files, kept for the other languages' passes
     root_404: str | None = None  # the default language's 404 page, which stays at the site root
     problems: list[Problem] = field(default_factory=list)  # found so far; the build stops once every page is checked
+    templates: str = ""  # digest of the site's templates and labels.yml (render.templates_digest); "" reuses nothing
 
 
 BUILD = BuildState()
@@ -56,6 +62,31 @@ def start_build() -> BuildState:
     render.labels.cache_clear()
     reserved.frame_ids.cache_clear()
     return BUILD
+
+
+# Renders kept across the rebuilds of `mkdocs serve`, for as long as the process lives (not one
+# build): charts, map frames, citations. Each is keyed by a digest of everything it is made from
+# (its inputs, the build's templates and labels.yml), so an edit to any of them makes a new key
+# and is never served stale; the hook code itself is not reloaded by serve. Bounded: the least
+# recently used go first.
+_REUSED: OrderedDict[str, Any] = OrderedDict()
+REUSED_SIZE = 4096
+
+
+def reused(kind: str, inputs: tuple, make: Callable[[], T]) -> T:
+    """make(), or what it made from the same inputs and templates in an earlier build of this
+    process. `inputs` must hold everything make() reads besides the templates and labels.yml
+    (dataclasses and plain values, whose repr() shows all of their fields)."""
+    if not BUILD.templates:  # a build that did not say which templates it uses (the in-process checks)
+        return make()
+    key = hashlib.blake2b(repr((kind, BUILD.templates, inputs)).encode("utf-8"), digest_size=16).hexdigest()
+    if key in _REUSED:
+        _REUSED.move_to_end(key)
+        return _REUSED[key]
+    made = _REUSED[key] = make()
+    while len(_REUSED) > REUSED_SIZE:
+        _REUSED.popitem(last=False)
+    return made
 
 
 def __getattr__(name: str) -> Any:
@@ -93,15 +124,10 @@ def citation(source_id: str, locale: str) -> str:
     if source_id not in site.sources:
         return ""
     if key not in site.citations:
-        site.citations[key] = render.citation(BUILD.env, site.sources[source_id], locale)
+        source = site.sources[source_id]
+        site.citations[key] = reused("citation", (source, locale), lambda: render.citation(BUILD.env, source, locale))
     return site.citations[key]
 
-
-def once(key: tuple[str, ...], make: Callable[[], T]) -> T:
-    """make(), computed once per build for this key (the build's Site holds the result)."""
-    if key not in BUILD.site.once:
-        BUILD.site.once[key] = make()
-    return BUILD.site.once[key]
 
 
 def expand(marker: str, locale: str, context: dict) -> str | None:
