@@ -78,3 +78,35 @@ def test_a_rebuild_after_edits_equals_a_fresh_build(project, tmp_path):
     assert "about 10,000–13,000</title>" in estimates and '<figure class="est-chart est-edited"' in estimates
     assert "Pyongyang → Vladivostok Port → Kursk Oblast" in places and "North Korea sends its soldiers to Russia" in page
     assert '<span class="citation edited" data-source="nis-2024-10-18">' in page
+
+
+# Build, break a page, build, mend it, build: what each build reports, in one process.
+BREAK_AND_MEND = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+root = Path(sys.argv[1])
+page = root / "docs/en/about.md"
+good = page.read_text(encoding="utf-8")
+for text in (good, good.replace("Reuters reported it.", '<span onclick="x">Reuters</span> reported it.'), good):
+    page.write_text(text, encoding="utf-8")
+    try:
+        build(load_config(str(root / "mkdocs.yml")))
+        print("built")
+    except Abort as stop:
+        print(stop.format_message().splitlines()[0])
+"""
+
+
+def test_a_rebuild_reports_a_new_problem_and_forgets_a_mended_one(project):
+    # The checks' results are kept across rebuilds for pages that did not change (state.reused):
+    # the page that changed is checked again, both ways.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
+    done = subprocess.run([sys.executable, "-c", BREAK_AND_MEND, str(project.root)], cwd=project.root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.splitlines()[0] == "built" and done.stdout.splitlines()[2] == "built"
+    assert done.stdout.splitlines()[1].startswith("docs/en/about.md:9: ") and "onclick" in done.stdout.splitlines()[1]

@@ -133,6 +133,17 @@ def html_problems(page: Page) -> list[Problem]:
     return problems
 
 
+def _html_problems_reused(page: Page) -> list[Problem]:
+    """html_problems(page), reused from an earlier build of this process (a rebuild under `mkdocs
+    serve`) when the page, its conversion and the templates are the same: most pages are, after
+    one edit, and reading every page's HTML again is the checks' largest cost."""
+    from . import state  # the build's state imports this module
+
+    view = page.view
+    inputs = (page.shown, page.text, view.html, view.written, view.swallowed)
+    return list(state.reused("html-problems", inputs, lambda: html_problems(page)))
+
+
 def _reserved_line(page: Page, found: reserved.Reserved) -> int:
     """The line of markup code acts on: where the value is written, else the heading whose id it is."""
     if found.kind in ("id", "duplicate") and not any(needle in page.text for needle in found.needles[:2]):
@@ -154,7 +165,7 @@ def check_page(page: Page, sources: Collection[str], cites: Citations) -> list[P
     counts: Counter[str] = Counter()
     problems: list[Problem] = []
     view, src = page.view, page.source
-    problems += html_problems(page)
+    problems += _html_problems_reused(page)
     _check_notes(page, sources, counts, problems)
     check_leftovers(page, sources, problems)
     for marker in view.markers:
